@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using VillageReports.Common;
+using VillageReports.Units;
+
+namespace VillageReports.Api;
+
+/// <summary>What every function needs from a request before it calls its service: the caller, and a bounded JSON body.</summary>
+public sealed class ApiRequest(Authenticator authenticator, IOptions<VillageReportsOptions> options)
+{
+    public Task<Caller> CallerAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        var token = header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) ? header[bearer.Length..].Trim() : null;
+        return authenticator.AuthenticateAsync(token, cancellationToken);
+    }
+
+    /// <summary>The body, if it is JSON and no larger than the limit; read with a cap, so an oversized body is never buffered whole.</summary>
+    public async Task<Result<ReadOnlyMemory<byte>>> JsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new Problem(ProblemKind.UnsupportedMediaType, "unsupported-media-type", "The body must be JSON (Content-Type: application/json).");
+        }
+
+        var limit = options.Value.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var buffer = new byte[limit + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        return length > limit ? TooLarge(limit) : new ReadOnlyMemory<byte>(buffer, 0, length);
+    }
+
+    public static bool Flag(HttpRequest request, string name) =>
+        bool.TryParse(request.Query[name].ToString(), out var value) && value;
+
+    private static Problem TooLarge(int limit) =>
+        new(ProblemKind.TooLarge, "body-too-large", $"The body may be at most {limit / 1024} KiB.");
+}

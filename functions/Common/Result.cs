@@ -1,0 +1,25 @@
+namespace VillageReports.Common;
+
+/// <summary>Either a value or the <see cref="Problem"/> that prevented it.</summary>
+public readonly struct Result<T>
+{
+    private Result(T? value, Problem? problem)
+    {
+        Value = value;
+        Problem = problem;
+    }
+
+    public T? Value { get; }
+    public Problem? Problem { get; }
+    public bool IsSuccess => Problem is null;
+
+    /// <summary>For values of interface type, which C# will not convert implicitly.</summary>
+#pragma warning disable CA1000 // a factory on the generic type reads best at the call site
+    public static Result<T> Success(T value) => new(value, null);
+#pragma warning restore CA1000
+
+#pragma warning disable CA2225 // the implicit conversions are the point: services return a value or a problem
+    public static implicit operator Result<T>(T value) => new(value, null);
+    public static implicit operator Result<T>(Problem problem) => new(default, problem);
+#pragma warning restore CA2225
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace VillageReports.Submissions;
+
+/// <summary>A reporting month, written <c>YYYY-MM</c>.</summary>
+public readonly record struct Period(int Year, int Month) : IComparable<Period>
+{
+    public const int FirstYear = 2000;
+    public const int LastYear = 2099;
+
+    /// <summary>Parses exactly <c>YYYY-MM</c>: no spaces, no other digits, a real month in a sensible year.</summary>
+    public static bool TryParse(string? text, out Period period)
+    {
+        period = default;
+        if (text is not { Length: 7 } || text[4] != '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            if (i != 4 && !char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        var year = int.Parse(text.AsSpan(0, 4), CultureInfo.InvariantCulture);
+        var month = int.Parse(text.AsSpan(5, 2), CultureInfo.InvariantCulture);
+        if (year is < FirstYear or > LastYear || month is < 1 or > 12)
+        {
+            return false;
+        }
+
+        period = new Period(year, month);
+        return true;
+    }
+
+    public static Period Parse(string text) =>
+        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period (YYYY-MM).");
+
+    public static Period Containing(DateOnly day) => new(day.Year, day.Month);
+
+    public Period Previous => Month == 1 ? new Period(Year - 1, 12) : new Period(Year, Month - 1);
+    public Period Next => Month == 12 ? new Period(Year + 1, 1) : new Period(Year, Month + 1);
+    public Period SameMonthLastYear => new(Year - 1, Month);
+    public DateOnly FirstDay => new(Year, Month, 1);
+
+    /// <summary>The last day on which a submission is on time: day <paramref name="dueDay"/> of the next month.</summary>
+    public DateOnly DueDate(int dueDay)
+    {
+        var next = Next.FirstDay;
+        return next.AddDays(Math.Clamp(dueDay, 1, DateTime.DaysInMonth(next.Year, next.Month)) - 1);
+    }
+
+    /// <summary>The months of this period's year up to and including this one.</summary>
+    public IEnumerable<Period> YearToDate()
+    {
+        for (var m = 1; m <= Month; m++)
+        {
+            yield return new Period(Year, m);
+        }
+    }
+
+    public int CompareTo(Period other) => (Year * 12 + Month).CompareTo(other.Year * 12 + other.Month);
+
+    public static bool operator <(Period left, Period right) => left.CompareTo(right) < 0;
+    public static bool operator >(Period left, Period right) => left.CompareTo(right) > 0;
+    public static bool operator <=(Period left, Period right) => left.CompareTo(right) <= 0;
+    public static bool operator >=(Period left, Period right) => left.CompareTo(right) >= 0;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}");
+
+    /// <summary>Chinese style, e.g. 2026年10月.</summary>
+    public string ToChinese() => string.Create(CultureInfo.InvariantCulture, $"{Year}年{Month}月");
+}

@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Data.Tables;
+using VillageReports.Storage;
+using VillageReports.Units;
+
+namespace VillageReports.Submissions;
+
+/// <summary>Where a town's month stands: locked once its monthly report exists, stale when amended after that.</summary>
+public sealed record PeriodState(bool Locked, DateTimeOffset? LockedAt, bool Stale)
+{
+    public static PeriodState Open { get; } = new(false, null, false);
+}
+
+public sealed class PeriodStore(StorageResources storage, StorageNames names, TimeProvider clock)
+{
+    public async Task<PeriodState> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } e ? new PeriodState(e.Locked, e.LockedAt, e.Stale) : PeriodState.Open;
+    }
+
+    /// <summary>Locks the month (idempotent) and clears its stale mark: the report now reflects the data.</summary>
+    public async Task LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        var existing = await GetAsync(town, period, cancellationToken);
+        await table.UpsertEntityAsync(new PeriodEntity
+        {
+            PartitionKey = StorageKeys.PeriodPartition(town),
+            RowKey = StorageKeys.PeriodRow(period),
+            Locked = true,
+            LockedAt = existing.LockedAt ?? clock.GetUtcNow(),
+            Stale = false,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Marks the month's report stale after an amendment, so the next run makes a new version.</summary>
+    public async Task MarkStaleAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        // A merge of this one property: the lock and its time stay as they are.
+        await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = true }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    private sealed class PeriodEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public bool Locked { get; set; }
+        public DateTimeOffset? LockedAt { get; set; }
+        public bool Stale { get; set; }
+    }
+}

@@ -1,0 +1,32 @@
+using VillageReports.Units;
+
+namespace VillageReports.Submissions;
+
+/// <summary>An accepted value that looks unlikely next to the unit's previous month; it is kept and shown in the report.</summary>
+public sealed record Warning(string Element, string Message);
+
+/// <summary>One revision of a unit's figures for a period. Revisions are never deleted or overwritten.</summary>
+public sealed record Submission(
+    UnitCode Unit,
+    Period Period,
+    int Revision,
+    IReadOnlyDictionary<string, decimal> Values,
+    string? Comment,
+    string? Reason,
+    DateTimeOffset SubmittedAt,
+    string SubmittedBy,
+    bool Late,
+    IReadOnlyList<Warning> Warnings)
+{
+    /// <summary>The HTTP entity tag of this revision: it changes exactly when the revision does.</summary>
+    public string EntityTag => $"\"{Revision}\"";
+
+    /// <summary>Whether <paramref name="draft"/> would change nothing, so a retried request makes no new revision.</summary>
+    public bool Matches(SubmissionDraft draft) =>
+        Comment == draft.Comment
+        && Values.Count == draft.Values.Count
+        && draft.Values.All(kv => Values.TryGetValue(kv.Key, out var v) && v == kv.Value);
+}
+
+/// <summary>What a request asks to store: the figures by element code, and optional comment and reason.</summary>
+public sealed record SubmissionDraft(IReadOnlyDictionary<string, decimal> Values, string? Comment, string? Reason);

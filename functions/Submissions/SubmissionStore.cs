@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using VillageReports.Storage;
+using VillageReports.Units;
+
+namespace VillageReports.Submissions;
+
+/// <summary>A stored current revision with the table's entity tag, for an optimistic update.</summary>
+public sealed record StoredSubmission(Submission Submission, ETag TableETag, DateTimeOffset FirstSubmittedAt);
+
+/// <summary>
+/// Submissions in one partition per unit: a current row per period plus one row per revision. A new revision and
+/// the current row it replaces commit in one transaction, so the audit trail and the figures never disagree.
+/// </summary>
+public sealed class SubmissionStore(StorageResources storage, StorageNames names)
+{
+    // An Azure Tables string property holds at most 64 KiB (32K UTF-16 characters); Azurite does not enforce it.
+    private const int MaxStringLength = 32 * 1024;
+
+    public async Task<StoredSubmission?> GetCurrentAsync(UnitCode unit, Period period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.SubmissionsTable);
+        var row = await table.GetEntityIfExistsAsync<SubmissionEntity>(StorageKeys.SubmissionPartition(unit), StorageKeys.CurrentRow(period), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity
+            ? new StoredSubmission(entity.ToSubmission(unit, period), entity.ETag, entity.FirstSubmittedAt)
+            : null;
+    }
+
+    public async Task<IReadOnlyList<Submission>> GetRevisionsAsync(UnitCode unit, Period period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.SubmissionsTable);
+        var partition = StorageKeys.SubmissionPartition(unit);
+        var from = StorageKeys.RevisionRowsFrom(period);
+        var to = StorageKeys.RevisionRowsTo(period);
+        var rows = await table.QueryAsync<SubmissionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Revision).Select(r => r.ToSubmission(unit, period)).ToList();
+    }
+
+    /// <summary>The current figures of a unit for every period from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
+    public async Task<IReadOnlyList<Submission>> GetCurrentRangeAsync(UnitCode unit, Period from, Period to, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.SubmissionsTable);
+        var partition = StorageKeys.SubmissionPartition(unit);
+        var low = StorageKeys.CurrentRow(from);
+        var high = StorageKeys.CurrentRow(to);
+        var rows = await table.QueryAsync<SubmissionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToSubmission(unit, Period.Parse(r.RowKey[StorageKeys.CurrentRowsFrom.Length..]))).ToList();
+    }
+
+    /// <summary>
+    /// Stores <paramref name="submission"/> as the new current revision and appends it to the history, atomically.
+    /// <paramref name="replacing"/> is the current row read before (null for a first submission); if anyone wrote in
+    /// between, nothing is written and the answer is false.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(Submission submission, StoredSubmission? replacing, DateTimeOffset firstSubmittedAt, CancellationToken cancellationToken)
+    {
+        var current = SubmissionEntity.From(submission, StorageKeys.CurrentRow(submission.Period), firstSubmittedAt);
+        var revision = SubmissionEntity.From(submission, StorageKeys.RevisionRow(submission.Period, submission.Revision), firstSubmittedAt);
+        TableTransactionAction[] actions =
+        [
+            replacing is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, current)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, current, replacing.TableETag),
+            new TableTransactionAction(TableTransactionActionType.Add, revision),
+        ];
+
+        var table = await storage.TableAsync(names.SubmissionsTable);
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private sealed class SubmissionEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public int Revision { get; set; }
+        public string Values { get; set; } = "{}";
+        public string? Comment { get; set; }
+        public string? Reason { get; set; }
+        public DateTimeOffset SubmittedAt { get; set; }
+        public DateTimeOffset FirstSubmittedAt { get; set; }
+        public string SubmittedBy { get; set; } = "";
+        public bool Late { get; set; }
+        public string Warnings { get; set; } = "[]";
+
+        public static SubmissionEntity From(Submission s, string rowKey, DateTimeOffset firstSubmittedAt)
+        {
+            var entity = new SubmissionEntity
+            {
+                PartitionKey = StorageKeys.SubmissionPartition(s.Unit),
+                RowKey = rowKey,
+                Revision = s.Revision,
+                Values = FigureCodec.Encode(s.Values),
+                Comment = s.Comment,
+                Reason = s.Reason,
+                SubmittedAt = s.SubmittedAt,
+                FirstSubmittedAt = firstSubmittedAt,
+                SubmittedBy = s.SubmittedBy,
+                Late = s.Late,
+                Warnings = JsonSerializer.Serialize(s.Warnings),
+            };
+            if (entity.Values.Length > MaxStringLength || entity.Warnings.Length > MaxStringLength)
+            {
+                throw new InvalidOperationException($"Submission {s.Unit}/{s.Period} is larger than a table property can hold.");
+            }
+
+            return entity;
+        }
+
+        public Submission ToSubmission(UnitCode unit, Period period) =>
+            new(unit, period, Revision, FigureCodec.Decode(Values), Comment, Reason, SubmittedAt, SubmittedBy, Late,
+                JsonSerializer.Deserialize<List<Warning>>(Warnings) ?? []);
+    }
+}

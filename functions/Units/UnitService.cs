@@ -1,0 +1,188 @@
+using System.Text.Json;
+using VillageReports.Common;
+
+namespace VillageReports.Units;
+
+public sealed record TownSaved(Town Town, bool Created);
+public sealed record IssuedToken(string Unit, string Token);
+public sealed record RevokedTokens(string Unit, int Revoked);
+
+/// <summary>The town office's work on units: registering towns and villages, issuing and revoking tokens.</summary>
+public sealed class UnitService(UnitStore units, TokenStore tokens)
+{
+    private const int MaxNameLength = 64;
+    private const int MaxVillages = 500;
+
+    public async Task<Result<TownSaved>> PutTownAsync(Caller caller, string townRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(townRoute, out var code) || !code.IsTown)
+        {
+            return Problem.InvalidField("town", "A town code is 12 digits ending in 000 (and not a county's 000000).");
+        }
+
+        if (!caller.IsAdmin)
+        {
+            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var town = ParseTown(code, body.Span, errors);
+        if (town is null)
+        {
+            return Problem.Invalid("validation", "The town is not valid.", errors);
+        }
+
+        var created = await units.FindTownAsync(code, cancellationToken) is null;
+        await units.SaveAsync(town, cancellationToken);
+        return new TownSaved(town, created);
+    }
+
+    public async Task<Result<Town>> GetTownAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(townRoute, out var code) || !code.IsTown)
+        {
+            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+        }
+
+        if (!caller.IsAdmin)
+        {
+            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+        }
+
+        return await units.FindTownAsync(code, cancellationToken) is { } town ? town : Problem.NotFound("Town");
+    }
+
+    public async Task<Result<IssuedToken>> IssueTokenAsync(Caller caller, string unitRoute, CancellationToken cancellationToken)
+    {
+        var unit = await AdminUnitAsync(caller, unitRoute, cancellationToken);
+        if (unit.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var token = await tokens.IssueAsync(unit.Value, cancellationToken);
+        return new IssuedToken(unit.Value.Value, token);
+    }
+
+    public async Task<Result<RevokedTokens>> RevokeTokensAsync(Caller caller, string unitRoute, CancellationToken cancellationToken)
+    {
+        var unit = await AdminUnitAsync(caller, unitRoute, cancellationToken);
+        if (unit.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return new RevokedTokens(unit.Value.Value, await tokens.RevokeAllAsync(unit.Value, cancellationToken));
+    }
+
+    private async Task<Result<UnitCode>> AdminUnitAsync(Caller caller, string unitRoute, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(unitRoute, out var code) || code.IsCounty)
+        {
+            return Problem.InvalidField("unit", "A unit code is 12 digits.");
+        }
+
+        if (!caller.IsAdmin)
+        {
+            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+        }
+
+        return await units.FindUnitAsync(code, cancellationToken) is null ? Problem.NotFound("Unit") : code;
+    }
+
+    private static Town? ParseTown(UnitCode code, ReadOnlySpan<byte> body, Dictionary<string, string[]> errors)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+        }
+        catch (JsonException ex)
+        {
+            errors["body"] = [$"Malformed JSON: {ex.Message}"];
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                errors["body"] = ["The body must be a JSON object."];
+                return null;
+            }
+
+            var name = Text(root, "name", errors, "name");
+            var countyText = Text(root, "county", errors, "county");
+            var county = default(UnitCode);
+            if (countyText is not null && (!UnitCode.TryParse(countyText, out county) || !county.IsCounty || county != code.County))
+            {
+                errors["county"] = [$"The county must be {code.County}, the county this town's code belongs to."];
+            }
+
+            var villages = new List<Village>();
+            if (!root.TryGetProperty("villages", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                errors["villages"] = ["Villages must be an array of { code, name }."];
+            }
+            else if (list.GetArrayLength() > MaxVillages)
+            {
+                errors["villages"] = [$"At most {MaxVillages} villages."];
+            }
+            else
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var index = 0;
+                foreach (var item in list.EnumerateArray())
+                {
+                    var field = $"villages[{index++}]";
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        errors[field] = ["Each village must be an object { code, name }."];
+                        continue;
+                    }
+
+                    var villageName = Text(item, "name", errors, field + ".name");
+                    var villageCode = Text(item, "code", errors, field + ".code");
+                    if (villageCode is null)
+                    {
+                        continue;
+                    }
+
+                    if (!UnitCode.TryParse(villageCode, out var vc) || !vc.IsVillage || vc.Town != code)
+                    {
+                        errors[field + ".code"] = [$"A village of this town has a code of 12 digits starting {code.Value[..9]} and not ending in 000."];
+                    }
+                    else if (!seen.Add(vc.Value))
+                    {
+                        errors[field + ".code"] = [$"Village {vc} is listed twice."];
+                    }
+                    else if (villageName is not null)
+                    {
+                        villages.Add(new Village(vc, villageName));
+                    }
+                }
+            }
+
+            return errors.Count == 0 ? new Town(code, name!, county, villages) : null;
+        }
+    }
+
+    private static string? Text(JsonElement parent, string property, Dictionary<string, string[]> errors, string field)
+    {
+        if (!parent.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            errors[field] = [$"'{property}' is required and must be a string."];
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length is 0 or > MaxNameLength || text.Any(char.IsControl))
+        {
+            errors[field] = [$"'{property}' must be 1 to {MaxNameLength} characters without control characters."];
+            return null;
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VillageReports.Api;
+using VillageReports.Catalog;
+using VillageReports.Storage;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports;
+
+public static class VillageReportsServices
+{
+    /// <summary>Everything the functions need, for the Functions host and the local runner alike.</summary>
+    public static IServiceCollection AddVillageReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<VillageReportsOptions>().Bind(configuration.GetSection(VillageReportsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(_ => configuration[$"{VillageReportsOptions.Section}:CatalogPath"] is { Length: > 0 } path
+            ? LoadCatalogFile(path)
+            : ElementCatalog.LoadEmbedded());
+
+        services.AddSingleton(StorageNames.FromConfiguration(configuration));
+        services.AddSingleton(_ => new StorageConnection(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient());
+        services.AddSingleton<StorageResources>();
+
+        services.AddSingleton<UnitStore>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<UnitService>();
+        services.AddSingleton<ApiRequest>();
+
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<PeriodStore>();
+        services.AddSingleton<SubmissionService>();
+        return services;
+    }
+
+    private static ElementCatalog LoadCatalogFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ElementCatalog.Load(stream, path);
+    }
+}
