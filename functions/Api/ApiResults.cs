@@ -39,5 +39,5 @@ public static class ApiResults
         result.Problem is { } problem ? Problem(problem) : onSuccess(result.Value!);
 
     public static IActionResult Json(object value, int status = StatusCodes.Status200OK) =>
-        new ObjectResult(value) { StatusCode = status, ContentTypes = { "application/json; charset=utf-8" } };
+        new ObjectResult(value) { StatusCode = status };
 }

@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using VillageReports.Catalog;
+using VillageReports.Common;
+using VillageReports.Submissions;
+
+namespace VillageReports.Local;
+
+/// <summary>Seeds the demo town through the HTTP API, as a town office and its village clerks would, printing progress.</summary>
+public static class Demo
+{
+    public const int Months = 14;
+
+    public static async Task<bool> RunAsync(Uri baseAddress, string adminToken, string outputDirectory, TimeProvider clock, TextWriter log, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        var catalog = ElementCatalog.LoadEmbedded();
+
+        await log.WriteLineAsync($"demo: registering {DemoTown.TownName} ({DemoTown.Town}) with {DemoTown.Villages.Count} villages");
+        var town = new { name = DemoTown.TownName, county = DemoTown.County, villages = DemoTown.Villages.Select(v => new { code = v.Code, name = v.Name }) };
+        (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}", town, cancellationToken)).EnsureSuccessStatusCode();
+
+        var units = new List<(string Code, UnitLevel Level)> { (DemoTown.Town, UnitLevel.Town) };
+        units.AddRange(DemoTown.Villages.Select(v => (v.Code, UnitLevel.Village)));
+        var last = Period.Containing(ChinaTime.Today(clock)).Previous;
+        var periods = Enumerable.Range(0, Months).Select(i => Back(last, Months - 1 - i)).ToList();
+        await log.WriteLineAsync($"demo: posting {units.Count} units × {Months} months ({periods[0]} to {last}), each with its own token");
+
+        var posted = 0;
+        foreach (var (code, level) in units)
+        {
+            var tokenResponse = await http.PostAsync($"api/units/{code}/tokens", null, cancellationToken);
+            tokenResponse.EnsureSuccessStatusCode();
+            var token = (await tokenResponse.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken))!.Token;
+            foreach (var period in periods)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Put, $"api/units/{code}/submissions/{period}")
+                {
+                    Content = new StringContent(DemoTown.Json(DemoTown.Figures(catalog, code, level, period)), Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var response = await http.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    await log.WriteLineAsync($"demo: {code} {period} was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                    return false;
+                }
+
+                posted++;
+            }
+
+            await log.WriteLineAsync($"demo: {code} posted {periods.Count} months ({posted}/{units.Count * periods.Count})");
+        }
+
+        var status = await http.GetStringAsync($"api/towns/{DemoTown.Town}/periods/{last}/status", cancellationToken);
+        await log.WriteLineAsync($"demo: status of {last}: {status}");
+        Directory.CreateDirectory(outputDirectory);
+        return true;
+    }
+
+    private static Period Back(Period period, int months)
+    {
+        for (var i = 0; i < months; i++)
+        {
+            period = period.Previous;
+        }
+
+        return period;
+    }
+
+    private sealed record TokenAnswer(string Unit, string Token);
+}

@@ -1,0 +1,51 @@
+using Cronos;
+using Microsoft.Azure.Functions.Worker;
+
+namespace VillageReports.Local;
+
+/// <summary>Runs each timer-triggered function on its schedule (six-field NCRONTAB, in UTC, as on Linux plans).</summary>
+public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions, IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<TimerFunctions> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)));
+
+    /// <summary>The schedule of a timer function, with its <c>%Setting%</c> resolved.</summary>
+    public static CronExpression Schedule(FunctionEntry function, IConfiguration configuration) =>
+        CronExpression.Parse(FunctionIndex.Resolve(function.Timer.Schedule, name => configuration[name]), CronFormat.IncludeSeconds);
+
+    private async Task RunScheduleAsync(FunctionEntry function, CancellationToken stoppingToken)
+    {
+        var schedule = Schedule(function, configuration);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            if (schedule.GetNextOccurrence(now, TimeZoneInfo.Utc) is not { } next)
+            {
+                return;
+            }
+
+            LogNext(logger, function.Name, next);
+            await Task.Delay(next - now, clock, stoppingToken);
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, p =>
+                    p.ParameterType == typeof(TimerInfo) ? new TimerInfo()
+                    : p.ParameterType == typeof(CancellationToken) ? stoppingToken
+                    : null);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As on the real host: a failed timer run is logged and not retried; the next occurrence still runs.
+                LogFailed(logger, ex, function.Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Function} next runs at {Next:u}")]
+    private static partial void LogNext(ILogger logger, string function, DateTimeOffset next);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Function} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string function);
+}
