@@ -16,10 +16,13 @@ say "Starting Azurite (in memory)"
 start_azurite "${TEST_AZURITE_PORT:-10100}"
 export VILLAGEREPORTS_TEST_STORAGE="$AZURITE_CONNECTION"
 
-say "Building and running the tests"
+say "Building"
+dotnet build tests/VillageReports.Tests.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+
+say "Running the tests"
 results=$(mktemp -d)
 set +e
-dotnet test tests/VillageReports.Tests.csproj -c Release --nologo --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
+dotnet test tests/VillageReports.Tests.csproj -c Release --no-build --nologo --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
 code=$?
 set -e
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +17,8 @@ public static class VillageReportsServices
     public static IServiceCollection AddVillageReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<VillageReportsOptions>().Bind(configuration.GetSection(VillageReportsOptions.Section));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
+            o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(_ => configuration[$"{VillageReportsOptions.Section}:CatalogPath"] is { Length: > 0 } path

@@ -11,7 +11,7 @@ public static class LocalHost
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null)
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(Defaults);
@@ -40,6 +40,7 @@ public static class LocalHost
             builder.Configuration.GetValue("LocalRunner:QueuePollInterval", TimeSpan.FromSeconds(1))));
         builder.Services.AddHostedService<TimerFunctions>();
         builder.Services.AddHostedService<QueueFunctions>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapFunctions(functions);

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using VillageReports.Local;
+
+namespace VillageReports.Tests.Local;
+
+/// <summary>
+/// The Functions host reads functions.metadata, written by the worker SDK at build time; the local runner reads the
+/// attributes. These tests hold both to the API the SPEC promises.
+/// </summary>
+public class FunctionMetadataTests
+{
+    private static readonly Lazy<List<JsonElement>> Metadata = new(() =>
+    {
+        var path = Path.Combine(RepositoryRoot(), "functions", "bin", BuildConfiguration, "net10.0", "functions.metadata");
+        Assert.True(File.Exists(path), $"{path} was not written by the build");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray().ToList();
+    });
+
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+
+    public static TheoryData<string, string, string> HttpFunctions => new()
+    {
+        { "GetCatalog", "get", "catalog" },
+        { "PutTown", "put", "towns/{town}" },
+        { "GetTown", "get", "towns/{town}" },
+        { "IssueToken", "post", "units/{unit}/tokens" },
+        { "RevokeTokens", "delete", "units/{unit}/tokens" },
+        { "PutSubmission", "put", "units/{unit}/submissions/{period}" },
+        { "GetSubmission", "get", "units/{unit}/submissions/{period}" },
+        { "ListRevisions", "get", "units/{unit}/submissions/{period}/revisions" },
+        { "GetPeriodStatus", "get", "towns/{town}/periods/{period}/status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Each_http_function_is_declared_with_its_method_and_route(string name, string method, string route)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_host_and_the_local_runner_see_the_same_functions()
+    {
+        var declared = Metadata.Value.Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal);
+        var scanned = FunctionIndex.Scan(typeof(VillageReportsServices).Assembly).Select(f => f.Name);
+
+        Assert.Equal(declared, scanned);
+    }
+
+    [Fact]
+    public void Every_function_runs_in_the_isolated_worker()
+    {
+        Assert.All(Metadata.Value, f =>
+        {
+            Assert.Equal("dotnet-isolated", f.GetProperty("language").GetString());
+            Assert.Equal("VillageReports.Functions.dll", f.GetProperty("scriptFile").GetString());
+        });
+    }
+
+    [Fact]
+    public void The_host_json_routes_functions_under_api()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")));
+
+        Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
+        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    internal static JsonElement Trigger(string function)
+    {
+        var entry = Metadata.Value.SingleOrDefault(f => f.GetProperty("name").GetString() == function);
+        Assert.True(entry.ValueKind == JsonValueKind.Object, $"{function} is not in functions.metadata");
+        return entry.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "host.json")) && Directory.Exists(Path.Combine(dir.FullName, "functions")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,36 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using VillageReports.Storage;
+
+namespace VillageReports.Tests.Support;
+
+/// <summary>
+/// The Azurite instance ./test.sh starts (VILLAGEREPORTS_TEST_STORAGE), or a developer's own on the default ports.
+/// Each user gets a fresh name prefix, so test classes never see each other's tables, containers or queues.
+/// </summary>
+public static class TestStorage
+{
+    public static string ConnectionString { get; } =
+        Environment.GetEnvironmentVariable("VILLAGEREPORTS_TEST_STORAGE") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
+
+    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Settings for an app that uses its own prefix in the shared Azurite.</summary>
+    public static Dictionary<string, string?> Settings(string prefix) => new()
+    {
+        ["Storage"] = ConnectionString,
+        ["AzureWebJobsStorage"] = ConnectionString,
+        ["VillageReports:StoragePrefix"] = prefix,
+        [StorageNames.ReportJobsQueueSetting] = prefix + "report-jobs",
+        [StorageNames.DeliveryQueueSetting] = prefix + "deliveries",
+    };
+
+    public static StorageResources Resources() =>
+        new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString),
+            new StorageConnection(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage"] = ConnectionString }).Build()).CreateQueueServiceClient());
+
+    public static StorageNames Names(string prefix) =>
+        StorageNames.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(Settings(prefix)).Build());
+}

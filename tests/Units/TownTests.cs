@@ -1,0 +1,50 @@
+using System.Net;
+using VillageReports.Tests.Support;
+
+namespace VillageReports.Tests.Units;
+
+public class TownTests(LocalApp app) : IClassFixture<LocalApp>
+{
+    [Fact]
+    public async Task A_village_of_another_town_is_refused_by_name()
+    {
+        const string body = """{ "name": "青山镇", "county": "130123000000", "villages": [ { "code": "130123200201", "name": "外镇村" } ] }""";
+
+        var response = await app.SendAsync(HttpMethod.Put, $"/api/towns/{LocalApp.Town}", LocalApp.AdminToken, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("villages[0].code", out _));
+    }
+
+    [Fact]
+    public async Task A_village_dropped_from_the_list_is_kept_inactive_with_its_history()
+    {
+        await app.PutSubmissionAsync(LocalApp.Villages[2], "2026-10", LocalApp.AdminToken, """{ "values": { "births.male": 1 } }""");
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            name = "青山镇",
+            county = LocalApp.County,
+            villages = LocalApp.Villages.Take(2).Select(v => new { code = v, name = "村" }),
+        });
+
+        var response = await app.SendAsync(HttpMethod.Put, $"/api/towns/{LocalApp.Town}", LocalApp.AdminToken, body);
+        var town = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}", LocalApp.AdminToken)).JsonAsync();
+        var status = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/periods/2026-10/status", LocalApp.AdminToken)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var dropped = town.GetProperty("villages").EnumerateArray().Single(v => v.GetProperty("code").GetString() == LocalApp.Villages[2]);
+        Assert.False(dropped.GetProperty("active").GetBoolean());
+        Assert.Equal(3, status.GetProperty("expected").GetInt32());
+        Assert.Equal(1, (await app.RevisionsAsync(LocalApp.Villages[2], "2026-10")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Only_the_admin_registers_towns()
+    {
+        var token = await app.IssueTokenAsync(LocalApp.Town);
+
+        var response = await app.SendAsync(HttpMethod.Put, $"/api/towns/{LocalApp.Town}", token, """{ "name": "x", "county": "130123000000", "villages": [] }""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
