@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace VillageReports.Pdf;
+
+/// <summary>Document information written into the PDF. <see cref="Created"/> comes from the caller's clock.</summary>
+public sealed record PdfMetadata(string Title, string Author, string Subject, DateTimeOffset Created);
+
+/// <summary>Renders an element tree to PDF bytes: A4 pages, embedded subset fonts, and byte-identical output for the same inputs.</summary>
+public static partial class PdfRenderer
+{
+    public static byte[] Render(Element body, PdfMetadata metadata, PageSetup? page = null)
+    {
+        ReportFonts.EnsureInstalled();
+        using var document = new PdfDocument();
+        document.Info.Title = metadata.Title;
+        document.Info.Author = metadata.Author;
+        document.Info.Subject = metadata.Subject;
+        document.Info.Creator = "VillageReports";
+        document.Info.CreationDate = metadata.Created.UtcDateTime;
+        document.Info.ModificationDate = metadata.Created.UtcDateTime;
+        document.Options.CompressContentStreams = true;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestCompression;
+        document.Language = "zh-CN";
+        var seed = Seed(metadata);
+        document.Internals.FirstDocumentID = Convert.ToHexString(seed, 0, 16);
+        document.Internals.SecondDocumentID = Convert.ToHexString(seed, 0, 16);
+
+        DocumentRenderer.Render(body, page ?? PageSetup.GbT9704, new PdfPageSink(document));
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return MakeDeterministic(output.ToArray(), seed);
+    }
+
+    private static byte[] Seed(PdfMetadata metadata) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{metadata.Title}\n{metadata.Author}\n{metadata.Subject}\n{metadata.Created:O}"));
+
+    /// <summary>
+    /// PDFsharp names font subsets and XMP identifiers at random. Each is fixed-length ASCII, so replacing it with a
+    /// value derived from the document leaves every byte offset (and so the cross-reference table) valid.
+    /// </summary>
+    private static byte[] MakeDeterministic(byte[] pdf, byte[] seed)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var prefixes = SubsetPrefix().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            var letters = new string(SHA256.HashData([.. seed, (byte)i]).Take(6).Select(b => (char)('A' + (b % 26))).ToArray());
+            text = text.Replace(prefixes[i] + "+", letters + "+", StringComparison.Ordinal);
+        }
+
+        var uuids = XmpUuid().Matches(text).Select(m => m.Value).Distinct().ToList();
+        for (var i = 0; i < uuids.Count; i++)
+        {
+            var bytes = SHA256.HashData([.. seed, 0xFF, (byte)i]).AsSpan(0, 16).ToArray();
+            text = text.Replace(uuids[i], "uuid:" + new Guid(bytes).ToString("D"), StringComparison.Ordinal);
+        }
+
+        return Encoding.Latin1.GetBytes(text);
+    }
+
+    [GeneratedRegex(@"/(?:BaseFont|FontName)/([A-Z]{6})\+")]
+    private static partial Regex SubsetPrefix();
+
+    [GeneratedRegex("uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex XmpUuid();
+
+    private sealed class PdfPageSink(PdfDocument document) : IPageSink
+    {
+        private XGraphics? _graphics;
+
+        public ICanvas BeginPage(PageSetup page)
+        {
+            var pdfPage = document.AddPage();
+            pdfPage.Width = XUnit.FromPoint(page.Width);
+            pdfPage.Height = XUnit.FromPoint(page.Height);
+            _graphics = XGraphics.FromPdfPage(pdfPage);
+            return new PdfCanvas(_graphics);
+        }
+
+        public void EndPage()
+        {
+            _graphics?.Dispose();
+            _graphics = null;
+        }
+    }
+}
+
+/// <summary>The canvas over PDFsharp's XGraphics.</summary>
+public sealed class PdfCanvas(XGraphics graphics) : ICanvas
+{
+    public void Translate(double dx, double dy) => graphics.TranslateTransform(dx, dy);
+
+    public void DrawText(string text, TextStyle style, double x, double baseline) =>
+        graphics.DrawString(text, ReportFonts.Font(style), new XSolidBrush(Color(style.Color)), x, baseline, XStringFormats.BaseLineLeft);
+
+    public void DrawLine(double x1, double y1, double x2, double y2, double width, Rgb color) =>
+        graphics.DrawLine(new XPen(Color(color), width), x1, y1, x2, y2);
+
+    public void FillRectangle(double x, double y, double width, double height, Rgb color) =>
+        graphics.DrawRectangle(new XSolidBrush(Color(color)), x, y, width, height);
+
+    public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, double width, Rgb color) =>
+        graphics.DrawLines(new XPen(Color(color), width) { LineJoin = XLineJoin.Round }, points.Select(p => new XPoint(p.X, p.Y)).ToArray());
+
+    private static XColor Color(Rgb c) => XColor.FromArgb(c.R, c.G, c.B);
+}

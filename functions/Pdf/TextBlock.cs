@@ -1,0 +1,151 @@
+namespace VillageReports.Pdf;
+
+/// <summary>
+/// A paragraph of styled runs: Chinese line breaking, optional first-line indent, alignment (justified by default),
+/// split between lines across pages.
+/// </summary>
+public sealed class TextBlock : Element
+{
+    private readonly IReadOnlyList<Span> _spans;
+    private readonly double _firstLineIndent;
+    private readonly TextAlign _align;
+    private readonly bool _keepWithNext;
+    private IReadOnlyList<Line>? _lines;
+    private double _linesWidth = -1;
+    private int _next;
+
+    public TextBlock(IReadOnlyList<Span> spans, TextAlign align = TextAlign.Justify, double firstLineIndent = 0, bool keepWithNext = false)
+    {
+        _spans = spans;
+        _align = align;
+        _firstLineIndent = firstLineIndent;
+        _keepWithNext = keepWithNext;
+    }
+
+    public TextBlock(string text, TextStyle style, TextAlign align = TextAlign.Justify, double firstLineIndent = 0, bool keepWithNext = false)
+        : this([new Span(text, style)], align, firstLineIndent, keepWithNext)
+    {
+    }
+
+    public override bool KeepWithNext => _keepWithNext;
+
+    /// <summary>The text as laid out for <paramref name="width"/>, one string per line.</summary>
+    public IReadOnlyList<string> LinesFor(double width) => Lines(width).Select(l => l.Text).ToList();
+
+    public override SpacePlan Measure(Size available)
+    {
+        var (count, height) = Fit(available);
+        var remaining = Lines(available.Width).Count - _next;
+        if (remaining <= 0)
+        {
+            return SpacePlan.Empty;
+        }
+
+        if (count == 0)
+        {
+            return SpacePlan.Wrap($"{Describe("text")} needs {Lines(available.Width)[_next].Leading:0.#} pt for a line, {available.Height:0.#} pt left");
+        }
+
+        return count == remaining ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
+    }
+
+    public override void Draw(ICanvas canvas, Size available)
+    {
+        var (count, _) = Fit(available);
+        var lines = Lines(available.Width);
+        var top = 0.0;
+        for (var i = _next; i < _next + count; i++)
+        {
+            DrawLine(canvas, lines[i], top, available.Width);
+            top += lines[i].Leading;
+        }
+
+        _next += count;
+    }
+
+    private (int Count, double Height) Fit(Size available)
+    {
+        var lines = Lines(available.Width);
+        var height = 0.0;
+        var count = 0;
+        for (var i = _next; i < lines.Count && height + lines[i].Leading <= available.Height + 0.01; i++)
+        {
+            height += lines[i].Leading;
+            count++;
+        }
+
+        return (count, height);
+    }
+
+    private IReadOnlyList<Line> Lines(double width)
+    {
+        if (_lines is null || Math.Abs(_linesWidth - width) > 0.001)
+        {
+            _lines = LineBreaker.Break(_spans, width, _firstLineIndent, Describe("text"));
+            _linesWidth = width;
+        }
+
+        return _lines;
+    }
+
+    private void DrawLine(ICanvas canvas, Line line, double top, double width)
+    {
+        if (line.Pieces.Count == 0)
+        {
+            return;
+        }
+
+        var style = line.MainStyle;
+        var ascent = ReportFonts.Ascent(style);
+        var descent = ReportFonts.Descent(style);
+        var baseline = top + ((line.Leading - ascent - descent) / 2) + ascent;
+        var free = width - line.Indent - line.Width;
+        var x = line.Indent + _align switch
+        {
+            TextAlign.Center => free / 2,
+            TextAlign.Right => free,
+            _ => 0,
+        };
+
+        // Justify by spreading the slack between pieces, except on a paragraph's last line or where the gaps would gape.
+        var gap = _align == TextAlign.Justify && !line.EndsParagraph && line.Pieces.Count > 1 && free / (line.Pieces.Count - 1) < style.Size
+            ? free / (line.Pieces.Count - 1)
+            : 0;
+
+        if (gap == 0)
+        {
+            // Same-style neighbours go out as one string: fewer operators, and text that extracts as written.
+            foreach (var run in Runs(line.Pieces))
+            {
+                canvas.DrawText(run.Text, run.Style, x, baseline);
+                x += run.Width;
+            }
+
+            return;
+        }
+
+        foreach (var piece in line.Pieces)
+        {
+            if (!piece.IsSpace)
+            {
+                canvas.DrawText(piece.Text, piece.Style, x, baseline);
+            }
+
+            x += piece.Width + gap;
+        }
+    }
+
+    private static IEnumerable<(string Text, TextStyle Style, double Width)> Runs(IReadOnlyList<Glyphs> pieces)
+    {
+        var start = 0;
+        for (var i = 1; i <= pieces.Count; i++)
+        {
+            if (i == pieces.Count || pieces[i].Style != pieces[start].Style)
+            {
+                var run = pieces.Skip(start).Take(i - start).ToList();
+                yield return (string.Concat(run.Select(p => p.Text)), pieces[start].Style, run.Sum(p => p.Width));
+                start = i;
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using VillageReports.Pdf;
+
+namespace VillageReports.Tests.Pdf;
+
+public class LayoutTests
+{
+    private static readonly PageSetup Page = PageSetup.GbT9704;
+
+    private static Table LongTable(int rows) => new(
+        "表1 各村主要指标",
+        [new TableColumn("村"), new TableColumn("数值", 1, TextAlign.Right)],
+        Enumerable.Range(1, rows).Select(i => (IReadOnlyList<string>)[$"第{i}村", $"{i}.00"]).ToList(),
+        Typography.Table);
+
+    [Fact]
+    public void Table_repeats_its_header_on_every_page_and_continues_its_caption()
+    {
+        var (sink, pages) = RecordingSink.Render(LongTable(120));
+
+        Assert.True(pages >= 3, $"{pages} pages");
+        for (var page = 1; page <= pages; page++)
+        {
+            var texts = sink.Texts.Where(t => t.Page == page).Select(t => t.Text).ToList();
+            Assert.Contains("村", texts);
+            Assert.Contains("数值", texts);
+            Assert.Contains(page == 1 ? "表1 各村主要指标" : "续表1 各村主要指标", texts);
+        }
+    }
+
+    [Fact]
+    public void Table_rows_are_never_split_or_lost()
+    {
+        var (sink, _) = RecordingSink.Render(LongTable(120));
+
+        var rows = sink.Texts.Where(t => t.Text.StartsWith('第')).Select(t => t.Text).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => $"第{i}村"), rows);
+        var values = sink.Texts.Where(t => t.Text.EndsWith(".00", StringComparison.Ordinal)).ToList();
+        Assert.Equal(120, values.Count);
+        Assert.All(rows.Zip(values), pair => Assert.Equal(pair.First.Replace("第", "", StringComparison.Ordinal).Replace("村", ".00", StringComparison.Ordinal), pair.Second.Text));
+    }
+
+    [Fact]
+    public void Figures_in_a_right_aligned_column_share_their_right_edge()
+    {
+        var (sink, _) = RecordingSink.Render(LongTable(10));
+
+        var rights = sink.Texts.Where(t => t.Text.EndsWith(".00", StringComparison.Ordinal)).Select(t => Math.Round(t.Right, 2)).Distinct().ToList();
+
+        Assert.Single(rights);
+    }
+
+    [Fact]
+    public void Nothing_crosses_the_margins()
+    {
+        var (sink, _) = RecordingSink.Render(SampleDocument.Build());
+        var content = Page.Content;
+        var (left, top, right, bottom) = (Page.Left, Page.Top, Page.Left + content.Width, Page.Top + content.Height);
+
+        foreach (var drawn in sink.Drawn)
+        {
+            switch (drawn)
+            {
+                case DrawnText t when t.Text.StartsWith('—'):
+                    Assert.True(t.Baseline > bottom, "page numbers sit below the type area");
+                    break;
+                case DrawnText t:
+                    Assert.True(t.X >= left - 0.01 && t.Right <= right + 0.01, $"'{t.Text}' runs from {t.X:0.#} to {t.Right:0.#} on page {t.Page}");
+                    Assert.True(t.Baseline - ReportFonts.Ascent(t.Style) >= top - 0.01 && t.Baseline + ReportFonts.Descent(t.Style) <= bottom + 0.01, $"'{t.Text}' at {t.Baseline:0.#} on page {t.Page}");
+                    break;
+                case DrawnLine l:
+                    Assert.True(Math.Min(l.X1, l.X2) >= left - 0.01 && Math.Max(l.X1, l.X2) <= right + 0.01 && Math.Min(l.Y1, l.Y2) >= top - 0.01 && Math.Max(l.Y1, l.Y2) <= bottom + 0.01, $"line on page {l.Page}");
+                    break;
+                case DrawnRectangle r:
+                    Assert.True(r.X >= left - 0.01 && r.X + r.Width <= right + 0.01 && r.Y >= top - 0.01 && r.Y + r.Height <= bottom + 0.01, $"rectangle on page {r.Page}");
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void No_line_of_a_rendered_paragraph_starts_with_closing_punctuation()
+    {
+        var (sink, _) = RecordingSink.Render(SampleDocument.Build());
+
+        var lineStarts = sink.Texts.GroupBy(t => (t.Page, Math.Round(t.Baseline, 1))).Select(g => g.MinBy(t => t.X)!.Text[0]);
+
+        Assert.DoesNotContain(lineStarts, c => LineBreaker.Closing.Contains(c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pages_are_numbered_at_the_foot_on_the_outer_side()
+    {
+        var (sink, pages) = RecordingSink.Render(SampleDocument.Build());
+
+        var numbers = sink.Texts.Where(t => t.Text.StartsWith('—')).ToList();
+
+        Assert.Equal(Enumerable.Range(1, pages).Select(DocumentRenderer.PageNumberText), numbers.Select(n => n.Text));
+        Assert.All(numbers.Where(n => n.Page % 2 == 1), n => Assert.True(n.X > Page.Width / 2, "odd pages: right"));
+        Assert.All(numbers.Where(n => n.Page % 2 == 0), n => Assert.True(n.X < Page.Width / 2, "even pages: left"));
+        Assert.All(numbers, n => Assert.Equal(14, n.Style.Size));
+    }
+
+    [Fact]
+    public void Body_lines_sit_on_the_regular_grid()
+    {
+        var paragraph = Typography.Paragraph(string.Concat(Enumerable.Repeat("全镇上下紧紧围绕发展这一主题，", 40)));
+
+        var (sink, pages) = RecordingSink.Render(paragraph);
+
+        var firstPage = sink.Texts.Where(t => t.Page == 1 && !t.Text.StartsWith('—')).Select(t => t.Baseline).Distinct().Order().ToList();
+        Assert.Equal(22, firstPage.Count);
+        Assert.All(firstPage.Zip(firstPage.Skip(1)), p => Assert.Equal(Typography.GridLine, p.Second - p.First, 3));
+        Assert.True(pages >= 2);
+    }
+
+    [Fact]
+    public void A_heading_moves_to_the_next_page_with_the_paragraph_after_it()
+    {
+        var filler = Typography.Paragraph(string.Concat(Enumerable.Repeat("全镇上下紧紧围绕发展这一主题，", 26)));
+        var heading = new TextBlock("二、建园区，育龙头，创小镇", Typography.Heading, TextAlign.Left, keepWithNext: true);
+        var table = LongTable(30);
+
+        var (sink, _) = RecordingSink.Render(new Column([filler, heading, table]));
+
+        var headingPage = sink.Texts.Single(t => t.Text == "二、建园区，育龙头，创小镇").Page;
+        var captionPage = sink.Texts.First(t => t.Text == "表1 各村主要指标").Page;
+        Assert.Equal(captionPage, headingPage);
+    }
+
+    [Fact]
+    public void A_page_break_starts_a_new_page()
+    {
+        var (sink, pages) = RecordingSink.Render(new Column([new TextBlock("甲", Typography.Body), new PageBreak(), new TextBlock("乙", Typography.Body)]));
+
+        Assert.Equal(2, pages);
+        Assert.Equal(2, sink.Texts.Single(t => t.Text == "乙").Page);
+    }
+
+    [Fact]
+    public void A_table_wider_than_the_page_is_a_layout_error()
+    {
+        var table = new Table("宽表", [new TableColumn("甲", FixedWidth: 300), new TableColumn("乙", FixedWidth: 300)], [], Typography.Table);
+
+        var error = Assert.Throws<LayoutException>(() => RecordingSink.Render(table));
+
+        Assert.Contains("宽表", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_taller_than_a_page_is_a_layout_error_not_an_endless_loop()
+    {
+        var tall = string.Concat(Enumerable.Repeat("很长的单元格内容", 400));
+        var table = new Table("高表", [new TableColumn("说明")], [[tall]], Typography.Table);
+
+        var error = Assert.Throws<LayoutException>(() => RecordingSink.Render(table));
+
+        Assert.Contains("高表", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_ticks_are_round_and_cover_the_maximum()
+    {
+        Assert.Equal([0, 100, 200, 300, 400, 500], Chart.Ticks(437));
+        Assert.Equal([0, 0.2, 0.4, 0.6, 0.8, 1], Chart.Ticks(0.93));
+        Assert.Equal([0, 1], Chart.Ticks(0));
+    }
+
+    [Fact]
+    public void A_bar_chart_leaves_no_bar_for_a_value_not_reported()
+    {
+        var chart = new BarChart("各村", ["甲", "乙", "丙"], new ChartSeries("x", [5, null, 0]), "个", 200, Typography.Chart);
+
+        var (sink, _) = RecordingSink.Render(chart);
+
+        var bars = sink.Drawn.OfType<DrawnRectangle>().Where(r => r.Width > 12).ToList();
+        Assert.Equal(2, bars.Count);
+        Assert.Contains(sink.Texts, t => t.Text == "乙");
+    }
+}
