@@ -23,7 +23,7 @@ public static partial class PdfRenderer
         document.Info.CreationDate = metadata.Created.UtcDateTime;
         document.Info.ModificationDate = metadata.Created.UtcDateTime;
         document.Options.CompressContentStreams = true;
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestCompression;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
         document.Language = "zh-CN";
         var seed = Seed(metadata);
         document.Internals.FirstDocumentID = Convert.ToHexString(seed, 0, 16);

@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using VillageReports.Benchmarks;
+using VillageReports.Pdf;
+using VillageReports.Tests.Pdf;
+
+// dotnet run -c Release --project benchmarks -- pdf | chromium | <BenchmarkDotNet filter args>
+var command = args.FirstOrDefault() ?? "pdf";
+switch (command)
+{
+    case "quick":
+        QuickTiming.Run();
+        break;
+    case "chromium":
+        ChromiumBaseline.Run();
+        break;
+    case "pdf":
+        var bytes = PdfRenderer.Render(SampleDocument.Build(), SampleDocument.Metadata);
+        Console.WriteLine($"sample report: {bytes.Length / 1024.0:0.0} KiB");
+        BenchmarkSwitcher.FromTypes([typeof(PdfWarm), typeof(PdfCold)]).RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
+        ChromiumBaseline.Run();
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PdfWarm).Assembly).Run(args);
+        break;
+}
