@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using VillageReports.Api;
 using VillageReports.Catalog;
 using VillageReports.Storage;
+using VillageReports.Reports;
 using VillageReports.Submissions;
+using VillageReports.Targets;
 using VillageReports.Units;
 
 namespace VillageReports;
@@ -41,6 +43,14 @@ public static class VillageReportsServices
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<PeriodStore>();
         services.AddSingleton<SubmissionService>();
+
+        services.AddSingleton<TargetStore>();
+        services.AddSingleton<TargetService>();
+
+        services.AddSingleton<JobSender>();
+        services.AddSingleton<ReportDataLoader>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<ReportService>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using VillageReports.Catalog;
 using VillageReports.Common;
 using VillageReports.Submissions;
@@ -54,10 +55,47 @@ public static class Demo
             await log.WriteLineAsync($"demo: {code} posted {periods.Count} months ({posted}/{units.Count * periods.Count})");
         }
 
-        var status = await http.GetStringAsync($"api/towns/{DemoTown.Town}/periods/{last}/status", cancellationToken);
-        await log.WriteLineAsync($"demo: status of {last}: {status}");
+        var status = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/periods/{last}/status", cancellationToken);
+        await log.WriteLineAsync($"demo: {last}: {status.GetProperty("expected")} units expected, {status.GetProperty("onTime")} on time, {status.GetProperty("late")} late, {status.GetProperty("missing")} missing");
+
         Directory.CreateDirectory(outputDirectory);
+        var written = await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken);
+        return written;
+    }
+
+    /// <summary>Asks for a report, waits for the queue to produce it, and downloads the PDF into <paramref name="outputDirectory"/>.</summary>
+    private static async Task<bool> AssembleAsync(HttpClient http, string kind, string period, string outputDirectory, TextWriter log, CancellationToken cancellationToken)
+    {
+        var before = await LatestVersionAsync(http, kind, period, cancellationToken);
+        await log.WriteLineAsync($"demo: assembling the {kind} report for {period} through the queue");
+        (await http.PostAsync($"api/towns/{DemoTown.Town}/reports/{kind}/{period}", null, cancellationToken)).EnsureSuccessStatusCode();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        int? version;
+        while ((version = await LatestVersionAsync(http, kind, period, cancellationToken)) == before)
+        {
+            if (watch.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                await log.WriteLineAsync($"demo: the {kind} report for {period} did not appear within 2 minutes");
+                return false;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+
+        var pdf = await http.GetByteArrayAsync($"api/towns/{DemoTown.Town}/reports/{kind}/{period}", cancellationToken);
+        var path = Path.Combine(outputDirectory, $"{DemoTown.Town}-{kind}-{period}-v{version}.pdf");
+        await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+        await log.WriteLineAsync($"demo: wrote {path} ({pdf.Length / 1024.0:0.0} KiB, version {version}, {watch.ElapsedMilliseconds} ms from request to stored)");
         return true;
+    }
+
+    private static async Task<int?> LatestVersionAsync(HttpClient http, string kind, string period, CancellationToken cancellationToken)
+    {
+        var listing = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/reports", cancellationToken);
+        return listing.GetProperty("reports").EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == kind && r.GetProperty("period").GetString() == period)
+            .Select(r => (int?)r.GetProperty("version").GetInt32())
+            .Max();
     }
 
     private static Period Back(Period period, int months)

@@ -25,14 +25,13 @@ public static class DemoTown
         var monthIndex = period.Year * 12 + period.Month;
         foreach (var element in catalog.Elements.Where(e => e.ReportedBy == level))
         {
+            // Each unit has its own level for each element; flows vary ±15% month to month, stocks grow slowly.
             var seed = StableHash(unit + "|" + element.Code);
-            var random = new Random(element.Kind == ElementKind.Stock ? seed : seed ^ monthIndex);
             var (low, high) = Range(element.Code);
-            var value = low + (decimal)random.NextDouble() * (high - low);
-            if (element.Kind == ElementKind.Stock)
-            {
-                value *= 1 + 0.004m * (monthIndex % 24); // slow growth through the months
-            }
+            var typical = low + ((decimal)new Random(seed).NextDouble() * (high - low));
+            var value = element.Kind == ElementKind.Stock
+                ? typical * (1 + (0.004m * (monthIndex % 24)))
+                : typical * (0.85m + (0.3m * (decimal)new Random(seed ^ monthIndex).NextDouble()));
 
             values[element.Code] = decimal.Round(Math.Clamp(value, element.Min, element.Max), element.Decimals);
         }
@@ -42,9 +41,9 @@ public static class DemoTown
             values["poverty.registered_persons"] = Math.Max(values["poverty.registered_persons"], decimal.Floor(households * 2.6m));
         }
 
-        Obey(values, "security.cameras_working", "security.cameras", 0.97m);
-        Obey(values, "insurance.ncms_enrolled", "insurance.ncms_eligible", 0.985m);
-        Obey(values, "insurance.pension_enrolled", "insurance.pension_eligible", 0.93m);
+        Share(values, "security.cameras_working", "security.cameras", 0.97m);
+        Share(values, "insurance.ncms_enrolled", "insurance.ncms_eligible", 0.985m);
+        Share(values, "insurance.pension_enrolled", "insurance.pension_eligible", 0.93m);
         Obey(values, "poverty.households_lifted", "poverty.registered_households", 0.1m);
         Obey(values, "poverty.persons_lifted", "poverty.registered_persons", 0.1m);
         if (values.TryGetValue("poverty.households_lifted", out var lifted) && values.TryGetValue("poverty.persons_lifted", out var persons) && persons < lifted)
@@ -59,6 +58,15 @@ public static class DemoTown
         }
 
         return values;
+    }
+
+    /// <summary>Sets a part as a plausible share of its whole (cameras working of cameras, enrolled of eligible).</summary>
+    private static void Share(SortedDictionary<string, decimal> values, string part, string whole, decimal share)
+    {
+        if (values.ContainsKey(part) && values.TryGetValue(whole, out var w))
+        {
+            values[part] = decimal.Floor(w * share);
+        }
     }
 
     private static void Obey(SortedDictionary<string, decimal> values, string part, string whole, decimal share)

@@ -42,6 +42,14 @@ public static class Typography
         Header: new TextStyle(ReportFonts.Sans, 9, Bold: true, LineHeight: 12.5),
         Caption: new TextStyle(ReportFonts.Sans, 12, Bold: true, LineHeight: 20));
 
+    /// <summary>Wide summary tables (ten columns) in 7.5 pt.</summary>
+    public static TableStyle CompactTable { get; } = new(
+        Body: new TextStyle(ReportFonts.Sans, 7.5, LineHeight: 10.5),
+        Header: new TextStyle(ReportFonts.Sans, 7.5, Bold: true, LineHeight: 10.5),
+        Caption: new TextStyle(ReportFonts.Sans, 12, Bold: true, LineHeight: 20),
+        CellPaddingX: 2.5,
+        CellPaddingY: 2.5);
+
     public static ChartStyle Chart { get; } = new(
         Title: new TextStyle(ReportFonts.Sans, 11, Bold: true, LineHeight: 18),
         Label: new TextStyle(ReportFonts.Sans, 8, LineHeight: 12));

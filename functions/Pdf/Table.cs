@@ -172,12 +172,20 @@ public sealed class Table : Element
         var widths = _columns.Select(c => c.FixedWidth ?? ((width - fixedTotal) * c.Weight / weights)).ToArray();
         List<Line> Wrap(string text, TextStyle style, int column)
         {
+            var inner = widths[column] - (2 * _style.CellPaddingX);
             try
             {
-                return LineBreaker.Break([new Span(text, style)], widths[column] - (2 * _style.CellPaddingX), 0, Name).ToList();
+                return LineBreaker.Break([new Span(text, style)], inner, 0, Name).ToList();
             }
             catch (LayoutException ex)
             {
+                // One long figure in a narrow column is set smaller (down to 70%) rather than refused.
+                var shrunk = style.WithSize(style.Size * inner / ReportFonts.Width(text, style) * 0.999);
+                if (!text.Contains(' ', StringComparison.Ordinal) && shrunk.Size >= style.Size * 0.7)
+                {
+                    return LineBreaker.Break([new Span(text, shrunk with { LineHeight = style.Leading })], inner, 0, Name).ToList();
+                }
+
                 throw new LayoutException($"{Describe("table")}, column '{_columns[column].Header}': {ex.Message}", ex);
             }
         }

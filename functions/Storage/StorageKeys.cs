@@ -31,6 +31,20 @@ public static class StorageKeys
     public static string PeriodPartition(UnitCode town) => town.Value;
     public static string PeriodRow(Period period) => period.ToString();
 
+    // reports: one partition per town, one row per version; blobs under the town, kind and period.
+    public static string ReportPartition(UnitCode town) => town.Value;
+    public static string ReportRow(string kind, string period, int version) => $"{kind}|{period}|{version:D4}";
+    public static string ReportRowsFrom(string kind, string period) => $"{kind}|{period}|";
+    public static string ReportRowsTo(string kind, string period) => $"{kind}|{period}}}";
+    public static string ReportBlob(UnitCode town, string kind, string period, int version, string extension) => $"{town.Value}/{kind}/{period}/v{version:D3}.{extension}";
+    public static string ReportLockBlob(UnitCode town, string kind, string period) => $"locks/{town.Value}/{kind}/{period}";
+    public static string CountyInboxBlob(UnitCode county, UnitCode town, string kind, string period, int version, string extension) => $"{county.Value}/{town.Value}/{kind}/{period}/v{version:D3}.{extension}";
+
+    // deliveries: one partition per town, one row per version delivered, and one per attempt.
+    public static string DeliveryPartition(UnitCode town) => town.Value;
+    public static string DeliveryRow(string kind, string period, int version) => $"{kind}|{period}|{version:D4}";
+    public static string AttemptRow(string kind, string period, int version, int attempt) => $"{kind}|{period}|{version:D4}|{attempt:D3}";
+
     // targets: one partition per town, one row per year.
     public static string TargetPartition(UnitCode town) => town.Value;
     public static string TargetRow(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using VillageReports.Units;
 namespace VillageReports.Submissions;
 
 /// <summary>An accepted value that looks unlikely next to the unit's previous month; it is kept and shown in the report.</summary>
-public sealed record Warning(string Element, string Message);
+public sealed record Warning(string Element, decimal Value, decimal Previous, string Message);
 
 /// <summary>One revision of a unit's figures for a period. Revisions are never deleted or overwritten.</summary>
 public sealed record Submission(

@@ -70,11 +70,11 @@ public static class SubmissionRules
             var name = catalog.Find(code)?.Name ?? code;
             if (value > before * OutlierFactor)
             {
-                warnings.Add(new Warning(code, string.Create(CultureInfo.InvariantCulture, $"{name} {value} is more than 3 times last month's {before}.")));
+                warnings.Add(new Warning(code, value, before, string.Create(CultureInfo.InvariantCulture, $"{name}本月{value}，超过上月{before}的3倍")));
             }
             else if (value * OutlierFactor < before)
             {
-                warnings.Add(new Warning(code, string.Create(CultureInfo.InvariantCulture, $"{name} {value} is less than a third of last month's {before}.")));
+                warnings.Add(new Warning(code, value, before, string.Create(CultureInfo.InvariantCulture, $"{name}本月{value}，不足上月{before}的三分之一")));
             }
         }
 

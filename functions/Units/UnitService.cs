@@ -77,7 +77,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
 
     private async Task<Result<UnitCode>> AdminUnitAsync(Caller caller, string unitRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(unitRoute, out var code) || code.IsCounty)
+        if (!UnitCode.TryParse(unitRoute, out var code))
         {
             return Problem.InvalidField("unit", "A unit code is 12 digits.");
         }
@@ -87,7 +87,11 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
         }
 
-        return await units.FindUnitAsync(code, cancellationToken) is null ? Problem.NotFound("Unit") : code;
+        // A county holds a token too, to read the reports of its towns; it is known once one of its towns is registered.
+        var known = code.IsCounty
+            ? (await units.ListTownsAsync(cancellationToken)).Any(t => t.County == code)
+            : await units.FindUnitAsync(code, cancellationToken) is not null;
+        return known ? code : Problem.NotFound("Unit");
     }
 
     private static Town? ParseTown(UnitCode code, ReadOnlySpan<byte> body, Dictionary<string, string[]> errors)

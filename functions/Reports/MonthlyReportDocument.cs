@@ -1,0 +1,140 @@
+using VillageReports.Catalog;
+using VillageReports.Pdf;
+using VillageReports.Submissions;
+
+namespace VillageReports.Reports;
+
+/// <summary>Lays out a <see cref="MonthlyReport"/> as an official document, section by section.</summary>
+public static class MonthlyReportDocument
+{
+    public static (Element Body, PdfMetadata Metadata) Compose(MonthlyReport report)
+    {
+        var period = Period.Parse(report.Period);
+        var title = $"{report.TownName}{period.ToChinese()}村级统计月报";
+        var parts = new List<Element>();
+        var heading = 1;
+        var table = 1;
+
+        parts.AddRange(ComposeHeader(report, title));
+        parts.AddRange(ComposeCompleteness(report, heading++));
+        foreach (var section in report.Sections.Where(s => s.Elements.Count > 0))
+        {
+            parts.AddRange(ComposeSection(section, heading++, table++));
+        }
+
+        parts.AddRange(ComposeVillages(report, heading++, ref table));
+        parts.AddRange(ComposeCharts(report));
+        parts.AddRange(ComposeNotes(report, heading, table));
+
+        var metadata = new PdfMetadata(title, report.TownName, $"{report.Period} 月报", report.GeneratedAt);
+        return (new Column(parts, spacing: 6), metadata);
+    }
+
+    private static IEnumerable<Element> ComposeHeader(MonthlyReport report, string title)
+    {
+        yield return new TextBlock(title, Typography.Title, TextAlign.Center);
+        var asOf = report.DataAsOf is { } at ? ChineseFormat.DateTime(at) : "无数据";
+        yield return new TextBlock($"统计期：{Period.Parse(report.Period).ToChinese()}　　生成时间：{ChineseFormat.DateTime(report.GeneratedAt)}　　数据截至：{asOf}", Typography.Note, TextAlign.Center);
+        yield return new Rule(0.75, Rgb.Series[0], 2, 6);
+    }
+
+    private static IEnumerable<Element> ComposeCompleteness(MonthlyReport report, int number)
+    {
+        var c = report.Completeness;
+        yield return Heading(number, "报送情况");
+        string Named(string status) => string.Join("、", c.Units.Where(u => u.Status == status).Select(u => u.Name));
+        var text = $"本期应报单位{c.Expected}个，按时报送{c.OnTime}个，逾期报送{c.Late}个{(c.Late > 0 ? $"（{Named("late")}）" : "")}，未报送{c.Missing}个{(c.Missing > 0 ? $"（{Named("missing")}）" : "")}。";
+        if (c.ElementsNotReported.Count > 0)
+        {
+            text += $"本月无单位报送的指标{c.ElementsNotReported.Count}项，表中记作“{ChineseFormat.NotReported}”。";
+        }
+
+        yield return Typography.Paragraph(text);
+    }
+
+    private static IEnumerable<Element> ComposeSection(SectionFigures section, int number, int tableNumber)
+    {
+        yield return Heading(number, section.Name);
+        TableColumn[] columns =
+        [
+            new("指标", 3.2), new("单位", 1.1, TextAlign.Center), new("本月", 1.3, TextAlign.Right), new("上月", 1.3, TextAlign.Right),
+            new("环比", 1, TextAlign.Right), new("去年同月", 1.3, TextAlign.Right), new("同比", 1, TextAlign.Right),
+            new("本年累计", 1.4, TextAlign.Right), new("年度目标", 1.3, TextAlign.Right), new("完成", 1, TextAlign.Right),
+        ];
+        var rows = section.Elements.Select(e => (IReadOnlyList<string>)
+        [
+            e.Name + (e.Kind == ElementKind.Stock ? "*" : ""), e.Unit,
+            ChineseFormat.Number(e.ThisMonth, e.Decimals), ChineseFormat.Number(e.LastMonth, e.Decimals), ChineseFormat.Change(e.MonthOnMonth),
+            ChineseFormat.Number(e.SameMonthLastYear, e.Decimals), ChineseFormat.Change(e.YearOnYear),
+            ChineseFormat.Number(e.YearToDate, e.Decimals), e.Target is null ? "—" : ChineseFormat.Number(e.Target, e.Decimals), ChineseFormat.Percent(e.TargetPercent),
+        ]).ToList();
+        yield return new Table($"表{tableNumber} {section.Name}", columns, rows, Typography.CompactTable);
+        if (section.Elements.Any(e => e.Kind == ElementKind.Stock))
+        {
+            yield return new TextBlock("注：带*的为存量指标，按月末数汇总；其本年累计为各单位最近一次报送的月末数之和。", Typography.Note with { Size = 9, LineHeight = 14 }, TextAlign.Left);
+        }
+
+        foreach (var indicator in section.Indicators)
+        {
+            var unit = indicator.Unit;
+            yield return Typography.Paragraph(
+                $"{indicator.Name}：本月{Show(indicator.Value, unit)}（上月{Show(indicator.LastMonth, unit)}，本年累计{Show(indicator.YearToDate, unit)}）。");
+        }
+    }
+
+    private static string Show(decimal? value, string unit) =>
+        value is null ? ChineseFormat.NotReported : ChineseFormat.Number(value, 1) + unit;
+
+    private static List<Element> ComposeVillages(MonthlyReport report, int number, ref int tableNumber)
+    {
+        var parts = new List<Element> { Heading(number, "各村主要指标") };
+        var part = 1;
+        foreach (var village in report.VillageTables)
+        {
+            TableColumn[] columns = [new("村", 1.3), .. village.Columns.Select(c => new TableColumn($"{c.Name}（{c.Unit}）", 1.2, TextAlign.Right))];
+            var rows = village.Rows.Select(r => (IReadOnlyList<string>)[r.Name, .. r.Values.Select((v, i) => ChineseFormat.Number(v, village.Columns[i].Decimals))]).ToList();
+            var suffix = report.VillageTables.Count > 1 ? $"（{ChineseFormat.Ordinal(part++)}）" : "";
+            parts.Add(new Table($"表{tableNumber++} 各村主要指标{suffix}", columns, rows, Typography.Table));
+        }
+
+        return parts;
+    }
+
+    private static IEnumerable<Element> ComposeCharts(MonthlyReport report)
+    {
+        var bar = report.VillageChart;
+        yield return new BarChart(bar.Title, bar.Labels, new ChartSeries(bar.Series[0].Name, bar.Series[0].Values), bar.Unit, 210, Typography.Chart);
+        var line = report.TrendChart;
+        yield return new LineChart(line.Title, line.Labels, line.Series.Select(s => new ChartSeries(s.Name, s.Values)).ToList(), line.Unit, 210, Typography.Chart);
+    }
+
+    private static IEnumerable<Element> ComposeNotes(MonthlyReport report, int number, int tableNumber)
+    {
+        yield return Heading(number, "数据提示与更正");
+        yield return Typography.Paragraph(report.Warnings.Count == 0
+            ? "本月各单位报送的数据与上月相比无异常波动。"
+            : $"以下{report.Warnings.Count}项数据超过上月的3倍或不足上月的三分之一，已接收，请各单位核实。");
+        if (report.Warnings.Count > 0)
+        {
+            TableColumn[] columns = [new("单位", 1.2), new("指标", 2.4), new("本月", 1, TextAlign.Right), new("上月", 1, TextAlign.Right), new("变化", 1, TextAlign.Right)];
+            var rows = report.Warnings.Select(w => (IReadOnlyList<string>)
+            [
+                w.UnitName, w.ElementName, Plain(w.Value), Plain(w.Previous), ChineseFormat.Change(Change.Between(w.Value, w.Previous)),
+            ]).ToList();
+            yield return new Table($"表{tableNumber} 异常波动提示", columns, rows, Typography.Table);
+        }
+
+        yield return Typography.Paragraph(report.Amendments.Count == 0
+            ? "本期报表生成后未发生数据更正。"
+            : $"本期报表生成后经镇党政办更正{report.Amendments.Count}次：");
+        foreach (var a in report.Amendments)
+        {
+            yield return new TextBlock($"{a.UnitName} 第{a.Revision}版（{ChineseFormat.DateTime(a.At)}）：{a.Reason}", Typography.Note, TextAlign.Left);
+        }
+    }
+
+    private static string Plain(decimal value) => value.ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static TextBlock Heading(int number, string text) =>
+        new($"{ChineseFormat.Ordinal(number)}、{text}", Typography.Heading, TextAlign.Left, keepWithNext: true);
+}

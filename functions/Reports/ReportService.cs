@@ -1,0 +1,274 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VillageReports.Catalog;
+using VillageReports.Common;
+using VillageReports.Pdf;
+using VillageReports.Storage;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Reports;
+
+/// <summary>What an assembly run did.</summary>
+public enum AssemblyResult { Created, Unchanged, Busy }
+
+public sealed record AssemblyOutcome(AssemblyResult Result, ReportVersion? Version);
+
+/// <summary>A report file to stream back.</summary>
+public sealed record ReportFile(ReportVersion Version, Stream Content);
+
+public sealed record ReportListing(string Town, IReadOnlyList<ReportListingEntry> Reports);
+
+public sealed record ReportListingEntry(string Kind, string Period, int Version, long Size, string Sha256, DateTimeOffset Created, bool Stale);
+
+/// <summary>
+/// Requests, assembles, lists and serves reports. Assembly runs from the queue: it reads the data, skips the work
+/// when nothing changed since the last version, otherwise renders, stores a new version, locks the period and
+/// enqueues its delivery.
+/// </summary>
+public sealed partial class ReportService(
+    ElementCatalog catalog,
+    UnitStore units,
+    ReportDataLoader loader,
+    ReportStore reports,
+    PeriodStore periods,
+    JobSender queue,
+    StorageNames names,
+    TimeProvider clock,
+    IOptions<VillageReportsOptions> options,
+    ILogger<ReportService> logger)
+{
+    public const string Monthly = "monthly";
+    public const string Annual = "annual";
+
+    public static JsonSerializerOptions FiguresJson { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Queues an assembly now (admin): the same path the timers take.</summary>
+    public async Task<Result<ReportJob>> RequestAsync(Caller caller, string townRoute, string kind, string periodRoute, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(townRoute, out var town) || !town.IsTown)
+        {
+            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+        }
+
+        if (ParsePeriod(kind, periodRoute) is not { } period)
+        {
+            return Problem.InvalidField("period", kind == Monthly ? "A month is written YYYY-MM." : "A year is written YYYY.");
+        }
+
+        if (!caller.IsAdmin)
+        {
+            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+        }
+
+        if (await units.FindTownAsync(town, cancellationToken) is null)
+        {
+            return Problem.NotFound("Town");
+        }
+
+        var today = ChinaTime.Today(clock);
+        if (kind == Monthly ? period.FirstDay > today : period.Year > today.Year)
+        {
+            return new Problem(ProblemKind.Conflict, "period-in-future", "A report can only cover a period that has begun.");
+        }
+
+        var job = new ReportJob(town.Value, kind, periodRoute);
+        await queue.SendAsync(names.ReportJobsQueue, job, cancellationToken);
+        return job;
+    }
+
+    /// <summary>Queues this kind of report for every town: the previous month, or the previous year (China time).</summary>
+    public async Task<int> EnqueueForAllTownsAsync(string kind, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(clock);
+        var period = kind == Monthly
+            ? Period.Containing(today).Previous.ToString()
+            : (today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var towns = await units.ListTownsAsync(cancellationToken);
+        foreach (var town in towns)
+        {
+            await queue.SendAsync(names.ReportJobsQueue, new ReportJob(town.Code.Value, kind, period), cancellationToken);
+        }
+
+        LogEnqueued(logger, towns.Count, kind, period);
+        return towns.Count;
+    }
+
+    public async Task<AssemblyOutcome> AssembleAsync(ReportJob job, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(job.Town, out var townCode) || !townCode.IsTown || job.Kind is not (Monthly or Annual) || ParsePeriod(job.Kind, job.Period) is not { } period)
+        {
+            throw new InvalidOperationException($"Malformed report job {job}: it goes to the poison queue.");
+        }
+
+        var town = await units.FindTownAsync(townCode, cancellationToken)
+            ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
+
+        await using var held = await reports.LockAsync(townCode, job.Kind, job.Period, cancellationToken);
+        if (held is null)
+        {
+            // Another run holds this report right now; the queue retries this message later.
+            throw new ReportBusyException($"Report {job.Town} {job.Kind} {job.Period} is being assembled by another run.");
+        }
+
+        var (from, through) = job.Kind == Monthly ? (new Period(period.Year - 1, 1), period) : (new Period(period.Year - 1, 1), new Period(period.Year, 12));
+        var data = await loader.LoadAsync(town, from, through, period.Year, cancellationToken);
+        var hash = InputsHash.Compute(job.Kind, job.Period, catalog, data, options.Value.DueDay);
+        var latest = await reports.LatestAsync(townCode, job.Kind, job.Period, cancellationToken);
+        if (latest is not null && latest.InputsHash == hash)
+        {
+            await FinishAsync(latest, period, cancellationToken);
+            LogUnchanged(logger, job.Town, job.Kind, job.Period, latest.Version);
+            return new AssemblyOutcome(AssemblyResult.Unchanged, latest);
+        }
+
+        var created = clock.GetUtcNow();
+        var (pdf, json) = Render(job.Kind, new Aggregator(catalog, data), period, created);
+        var version = await reports.AddAsync(townCode, job.Kind, job.Period, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
+        await FinishAsync(version, period, cancellationToken);
+        LogCreated(logger, job.Town, job.Kind, job.Period, version.Version, version.Size);
+        return new AssemblyOutcome(AssemblyResult.Created, version);
+    }
+
+    /// <summary>Renders the PDF and its JSON figures; public so benchmarks and tests can time and read it without storage.</summary>
+    public static (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt)
+    {
+        if (kind != Monthly)
+        {
+            throw new NotSupportedException($"Report kind {kind} is not built yet.");
+        }
+
+        var report = MonthlyFigures.Compute(figures, period, generatedAt);
+        var (body, metadata) = MonthlyReportDocument.Compose(report);
+        return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(report, FiguresJson));
+    }
+
+    public async Task<Result<ReportListing>> ListAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
+    {
+        var town = await ReaderTownAsync(caller, townRoute, cancellationToken);
+        if (town.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var versions = await reports.ListAsync(town.Value!.Code, cancellationToken);
+        var latest = versions.GroupBy(v => (v.Kind, v.Period)).ToDictionary(g => g.Key, g => g.Max(v => v.Version));
+        var entries = new List<ReportListingEntry>();
+        foreach (var v in versions)
+        {
+            var stale = v.Version == latest[(v.Kind, v.Period)] && await IsStaleAsync(town.Value.Code, v, cancellationToken);
+            entries.Add(new ReportListingEntry(v.Kind, v.Period, v.Version, v.Size, v.Sha256, v.Created, stale));
+        }
+
+        return new ReportListing(town.Value.Code.Value, entries);
+    }
+
+    public async Task<Result<ReportFile>> OpenAsync(Caller caller, string townRoute, string kind, string periodRoute, string? versionText, CancellationToken cancellationToken)
+    {
+        if (kind is not (Monthly or Annual) || ParsePeriod(kind, periodRoute) is null)
+        {
+            return Problem.InvalidField("period", "A report is monthly/YYYY-MM or annual/YYYY.");
+        }
+
+        int? wanted = null;
+        if (!string.IsNullOrEmpty(versionText))
+        {
+            if (!int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                return Problem.InvalidField("version", "A version is a whole number from 1.");
+            }
+
+            wanted = n;
+        }
+
+        var town = await ReaderTownAsync(caller, townRoute, cancellationToken);
+        if (town.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var version = wanted is { } w
+            ? await reports.FindAsync(town.Value!.Code, kind, periodRoute, w, cancellationToken)
+            : await reports.LatestAsync(town.Value!.Code, kind, periodRoute, cancellationToken);
+        return version is null
+            ? Problem.NotFound($"A {kind} report for {periodRoute}{(wanted is null ? "" : $" version {wanted}")}")
+            : new ReportFile(version, await reports.OpenAsync(version.PdfBlob, cancellationToken));
+    }
+
+    public static Period? ParsePeriod(string kind, string text) => kind switch
+    {
+        Monthly when Period.TryParse(text, out var month) => month,
+        Annual when text.Length == 4 && Period.TryParse(text + "-01", out var year) => year,
+        _ => null,
+    };
+
+    private async Task FinishAsync(ReportVersion version, Period period, CancellationToken cancellationToken)
+    {
+        if (version.Kind == Monthly)
+        {
+            await periods.LockAsync(UnitCode.Parse(version.Town), period, cancellationToken);
+        }
+
+        if (!version.DeliveryQueued)
+        {
+            await queue.SendAsync(names.DeliveryQueue, new Delivery.DeliveryJob(version.Town, version.Kind, version.Period, version.Version), cancellationToken);
+            await reports.MarkDeliveryQueuedAsync(version, cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsStaleAsync(UnitCode town, ReportVersion version, CancellationToken cancellationToken) =>
+        version.Kind == Monthly && (await periods.GetAsync(town, Period.Parse(version.Period), cancellationToken)).Stale;
+
+    /// <summary>Reports are read by the town office and by the county the town belongs to.</summary>
+    private async Task<Result<Town>> ReaderTownAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(townRoute, out var code) || !code.IsTown)
+        {
+            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+        }
+
+        if (!caller.IsKnown)
+        {
+            return Problem.Unauthenticated;
+        }
+
+        if (!caller.IsAdmin && caller.Unit != code.County)
+        {
+            return Problem.Forbidden;
+        }
+
+        return await units.FindTownAsync(code, cancellationToken) is { } town ? town : Problem.NotFound("Town");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} {Kind} report jobs for {Period}")]
+    private static partial void LogEnqueued(ILogger logger, int count, string kind, string period);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} unchanged since version {Version}")]
+    private static partial void LogUnchanged(ILogger logger, string town, string kind, string period, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} version {Version} created ({Size} bytes)")]
+    private static partial void LogCreated(ILogger logger, string town, string kind, string period, int version, long size);
+}
+
+/// <summary>Another run is assembling the same report; the message is retried.</summary>
+public sealed class ReportBusyException : Exception
+{
+    public ReportBusyException(string message) : base(message)
+    {
+    }
+
+    public ReportBusyException()
+    {
+    }
+
+    public ReportBusyException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

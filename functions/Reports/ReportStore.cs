@@ -1,0 +1,159 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using VillageReports.Storage;
+using VillageReports.Units;
+
+namespace VillageReports.Reports;
+
+/// <summary>
+/// Report versions: the PDF and its JSON figures in Blob storage (sha256 in the blob metadata), and an index row per
+/// version in the reports table. Versions are only ever added.
+/// </summary>
+public sealed class ReportStore(StorageResources storage, StorageNames names)
+{
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+
+    public async Task<IReadOnlyList<ReportVersion>> ListAsync(UnitCode town, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.ReportsTable);
+        var partition = StorageKeys.ReportPartition(town);
+        var rows = await table.QueryAsync<ReportEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToVersion()).OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.Version).ToList();
+    }
+
+    public async Task<ReportVersion?> LatestAsync(UnitCode town, string kind, string period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.ReportsTable);
+        var partition = StorageKeys.ReportPartition(town);
+        var from = StorageKeys.ReportRowsFrom(kind, period);
+        var to = StorageKeys.ReportRowsTo(kind, period);
+        var rows = await table.QueryAsync<ReportEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToVersion()).MaxBy(v => v.Version);
+    }
+
+    public async Task<ReportVersion?> FindAsync(UnitCode town, string kind, string period, int version, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.ReportsTable);
+        var row = await table.GetEntityIfExistsAsync<ReportEntity>(StorageKeys.ReportPartition(town), StorageKeys.ReportRow(kind, period, version), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? entity.ToVersion() : null;
+    }
+
+    /// <summary>Uploads the PDF and JSON, then indexes the version. Call under <see cref="LockAsync"/>: only the lease holder writes a version.</summary>
+    public async Task<ReportVersion> AddAsync(UnitCode town, string kind, string period, int version, string inputsHash, DateTimeOffset created, byte[] pdf, byte[] json, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(names.ReportsContainer);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+        var pdfBlob = StorageKeys.ReportBlob(town, kind, period, version, "pdf");
+        var jsonBlob = StorageKeys.ReportBlob(town, kind, period, version, "json");
+        var metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["inputshash"] = inputsHash };
+        await container.GetBlobClient(pdfBlob).UploadAsync(new BinaryData(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Metadata = metadata }, cancellationToken);
+        await container.GetBlobClient(jsonBlob).UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" }, Metadata = metadata }, cancellationToken);
+
+        var entry = new ReportVersion(town.Value, kind, period, version, pdf.Length, sha256, created, inputsHash, pdfBlob, jsonBlob, DeliveryQueued: false);
+        var table = await storage.TableAsync(names.ReportsTable);
+        await table.AddEntityAsync(ReportEntity.From(entry), cancellationToken);
+        return entry;
+    }
+
+    public async Task MarkDeliveryQueuedAsync(ReportVersion version, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.ReportsTable);
+        var row = new TableEntity(StorageKeys.ReportPartition(UnitCode.Parse(version.Town)), StorageKeys.ReportRow(version.Kind, version.Period, version.Version)) { ["DeliveryQueued"] = true };
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task<Stream> OpenAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(names.ReportsContainer);
+        return await container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken);
+    }
+
+    public async Task<BlobClient> BlobAsync(string blobName)
+    {
+        var container = await storage.ContainerAsync(names.ReportsContainer);
+        return container.GetBlobClient(blobName);
+    }
+
+    /// <summary>
+    /// Holds a 60-second lease for one town, kind and period, so two runs of the same job never write the same
+    /// version; a crashed holder's lease simply expires. Null when another run holds it.
+    /// </summary>
+    public async Task<IAsyncDisposable?> LockAsync(UnitCode town, string kind, string period, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(names.ReportsContainer);
+        var blob = container.GetBlobClient(StorageKeys.ReportLockBlob(town, kind, period));
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // The lock blob exists already (or is leased right now): that is the usual case.
+        }
+
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+            return new Lease(lease);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Lease(BlobLeaseClient lease) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await lease.ReleaseAsync();
+            }
+            catch (RequestFailedException)
+            {
+                // Expired already: nothing to release.
+            }
+        }
+    }
+
+    private sealed class ReportEntity : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+        public string RowKey { get; set; } = "";
+        public DateTimeOffset? Timestamp { get; set; }
+        public ETag ETag { get; set; }
+        public string Kind { get; set; } = "";
+        public string Period { get; set; } = "";
+        public int Version { get; set; }
+        public long Size { get; set; }
+        public string Sha256 { get; set; } = "";
+        public DateTimeOffset Created { get; set; }
+        public string InputsHash { get; set; } = "";
+        public string PdfBlob { get; set; } = "";
+        public string JsonBlob { get; set; } = "";
+        public bool DeliveryQueued { get; set; }
+
+        public static ReportEntity From(ReportVersion v) => new()
+        {
+            PartitionKey = StorageKeys.ReportPartition(UnitCode.Parse(v.Town)),
+            RowKey = StorageKeys.ReportRow(v.Kind, v.Period, v.Version),
+            Kind = v.Kind,
+            Period = v.Period,
+            Version = v.Version,
+            Size = v.Size,
+            Sha256 = v.Sha256,
+            Created = v.Created,
+            InputsHash = v.InputsHash,
+            PdfBlob = v.PdfBlob,
+            JsonBlob = v.JsonBlob,
+            DeliveryQueued = v.DeliveryQueued,
+        };
+
+        public ReportVersion ToVersion() => new(PartitionKey, Kind, Period, Version, Size, Sha256, Created, InputsHash, PdfBlob, JsonBlob, DeliveryQueued);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using VillageReports.Catalog;
+using VillageReports.Common;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Targets;
+
+public sealed record TownTargets(string Town, int Year, IReadOnlyDictionary<string, decimal> Targets);
+
+/// <summary>Annual targets (年度目标) the town office sets per element; a report shows each figure's % of its target.</summary>
+public sealed class TargetService(ElementCatalog catalog, UnitStore units, TargetStore targets)
+{
+    public async Task<Result<TownTargets>> PutAsync(Caller caller, string townRoute, string yearRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var town = await AdminTownAsync(caller, townRoute, yearRoute, cancellationToken);
+        if (town.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var values = Parse(body, errors);
+        foreach (var (code, value) in values)
+        {
+            if (catalog.Find(code) is not { } element)
+            {
+                SubmissionParser.Add(errors, code, "Unknown element: see GET /api/catalog.");
+            }
+            else if (value <= 0 || value > element.Max * 12)
+            {
+                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"A target must be above 0 and at most {element.Max * 12} {element.Unit}."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Invalid("validation", "The targets are not valid.", errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+
+        var (townCode, year) = town.Value;
+        await targets.SaveAsync(townCode, year, values, cancellationToken);
+        return new TownTargets(townCode.Value, year, values);
+    }
+
+    public async Task<Result<TownTargets>> GetAsync(Caller caller, string townRoute, string yearRoute, CancellationToken cancellationToken)
+    {
+        var town = await AdminTownAsync(caller, townRoute, yearRoute, cancellationToken);
+        if (town.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var (code, year) = town.Value;
+        return new TownTargets(code.Value, year, await targets.GetAsync(code, year, cancellationToken));
+    }
+
+    private async Task<Result<(UnitCode Town, int Year)>> AdminTownAsync(Caller caller, string townRoute, string yearRoute, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(townRoute, out var town) || !town.IsTown)
+        {
+            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+        }
+
+        if (!Period.TryParse(yearRoute + "-01", out var period))
+        {
+            return Problem.InvalidField("year", "A year is four digits, e.g. 2026.");
+        }
+
+        if (!caller.IsAdmin)
+        {
+            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+        }
+
+        return await units.FindTownAsync(town, cancellationToken) is null ? Problem.NotFound("Town") : (town, period.Year);
+    }
+
+    private static SortedDictionary<string, decimal> Parse(ReadOnlyMemory<byte> body, Dictionary<string, List<string>> errors)
+    {
+        var values = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (!document.RootElement.TryGetProperty("targets", out var list) || list.ValueKind != JsonValueKind.Object)
+            {
+                SubmissionParser.Add(errors, "targets", "'targets' is required: an object of element code → number.");
+                return values;
+            }
+
+            foreach (var item in list.EnumerateObject())
+            {
+                if (item.Value.ValueKind == JsonValueKind.Number && item.Value.TryGetDecimal(out var value))
+                {
+                    values[item.Name] = value;
+                }
+                else
+                {
+                    SubmissionParser.Add(errors, item.Name, "Must be a finite number.");
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            SubmissionParser.Add(errors, "body", $"Malformed JSON: {ex.Message}");
+        }
+
+        return values;
+    }
+}

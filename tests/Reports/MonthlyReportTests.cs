@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using VillageReports.Catalog;
+using VillageReports.Local;
+using VillageReports.Reports;
+using VillageReports.Storage;
+using VillageReports.Submissions;
+using VillageReports.Tests.Pdf;
+using VillageReports.Tests.Support;
+
+namespace VillageReports.Tests.Reports;
+
+public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
+{
+    private LocalApp App => town.App;
+    private ReportService Reports => App.Services.GetRequiredService<ReportService>();
+
+    private async Task<byte[]> DownloadAsync(string period, int? version = null)
+    {
+        var response = await App.SendAsync(HttpMethod.Get, $"/api/towns/{DemoTown.Town}/reports/monthly/{period}{(version is null ? "" : $"?version={version}")}", LocalApp.AdminToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>The sum over the element's units, computed from the generator, not from anything the app stored.</summary>
+    private decimal? Expected(DataElement element, Period period) =>
+        SeededTown.Units.Where(u => u.Level == element.ReportedBy)
+            .Select(u => town.Posted(u.Code, u.Level, element.Code, period))
+            .Aggregate((decimal?)null, (sum, v) => v is null ? sum : (sum ?? 0) + v);
+
+    private decimal? ExpectedYearToDate(DataElement element, Period period) =>
+        element.Kind == ElementKind.Flow
+            ? Enumerable.Range(1, period.Month).Select(m => Expected(element, new Period(period.Year, m))).Aggregate((decimal?)null, (s, v) => v is null ? s : (s ?? 0) + v)
+            : Expected(element, period);
+
+    [Fact]
+    public async Task Figures_in_the_pdf_equal_the_sums_of_the_submissions()
+    {
+        var request = await App.SendAsync(HttpMethod.Post, $"/api/towns/{DemoTown.Town}/reports/monthly/2026-10", LocalApp.AdminToken);
+        Assert.Equal(HttpStatusCode.Accepted, request.StatusCode);
+        await town.WaitForVersionAsync("monthly", "2026-10", 1);
+
+        var text = PdfRendererTests.Poppler("pdftotext", await DownloadAsync("2026-10"), "-layout", "-");
+
+        var rows = text.Split('\n').Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var period = new Period(2026, 10);
+        foreach (var element in town.Catalog.Elements)
+        {
+            var label = element.Name + (element.Kind == ElementKind.Stock ? "*" : "");
+            var row = rows.SingleOrDefault(r => r.Length > 0 && r[0] == label);
+            Assert.True(row is not null, $"no row for {label}");
+            Assert.True(ChineseFormat.Number(Expected(element, period), element.Decimals) == row[2], $"{element.Code} this month: {row[2]}, expected {ChineseFormat.Number(Expected(element, period), element.Decimals)}; row {string.Join(" | ", row)}");
+            Assert.True(ChineseFormat.Number(Expected(element, period.Previous), element.Decimals) == row[3], $"{element.Code} last month: {row[3]}");
+            Assert.True(ChineseFormat.Number(ExpectedYearToDate(element, period), element.Decimals) == row[7], $"{element.Code} year to date: {row[7]}");
+        }
+
+        Assert.Contains("青山镇2026年10月村级统计月报", text, StringComparison.Ordinal);
+        Assert.Contains("按时报送", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_json_beside_the_pdf_holds_the_same_exact_figures()
+    {
+        var outcome = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-06"), default);
+
+        var blob = await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version!.JsonBlob);
+        var json = (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<MonthlyReport>(ReportService.FiguresJson)!;
+        var pdfBlob = await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version.PdfBlob);
+        var properties = (await pdfBlob.GetPropertiesAsync()).Value;
+
+        var tax = json.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "finance.tax_revenue");
+        Assert.Equal(Expected(town.Catalog.Find("finance.tax_revenue")!, new Period(2026, 6)), tax.ThisMonth);
+        Assert.Equal(outcome.Version.Sha256, properties.Metadata["sha256"]);
+        Assert.Equal(outcome.Version.Size, properties.ContentLength);
+    }
+
+    [Fact]
+    public async Task Running_the_job_twice_on_the_same_data_makes_no_new_version_and_one_delivery()
+    {
+        var job = new ReportJob(DemoTown.Town, "monthly", "2026-09");
+
+        var first = await Reports.AssembleAsync(job, default);
+        var second = await Reports.AssembleAsync(job, default);
+
+        Assert.Equal(AssemblyResult.Created, first.Result);
+        Assert.Equal(AssemblyResult.Unchanged, second.Result);
+        Assert.Equal(1, second.Version!.Version);
+        Assert.True(second.Version.DeliveryQueued);
+    }
+
+    [Fact]
+    public async Task A_village_gets_409_once_the_report_is_out()
+    {
+        var village = DemoTown.Villages[0].Code;
+        await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-12"), default);
+
+        var response = await App.PutSubmissionAsync(village, "2025-12", town.Tokens[village], """{ "values": { "heating.heaters": 1 } }""");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("urn:village-reports:problem:period-locked", (await response.JsonAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task An_amendment_after_lock_makes_version_2_and_version_1_stays_downloadable()
+    {
+        var village = DemoTown.Villages[1].Code;
+        var v1 = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-11"), default);
+        var before = await DownloadAsync("2025-11");
+
+        var amend = await App.PutSubmissionAsync(village, "2025-11", LocalApp.AdminToken, """{ "values": { "heating.heaters": 3 }, "reason": "村文书误报，经核实更正" }""");
+        var staleListing = await (await App.SendAsync(HttpMethod.Get, $"/api/towns/{DemoTown.Town}/reports", LocalApp.AdminToken)).JsonAsync();
+        var v2 = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-11"), default);
+
+        Assert.Equal(HttpStatusCode.OK, amend.StatusCode);
+        Assert.True(staleListing.GetProperty("reports").EnumerateArray().Single(r => r.GetProperty("period").GetString() == "2025-11").GetProperty("stale").GetBoolean());
+        Assert.Equal(2, v2.Version!.Version);
+        Assert.Equal(before, await DownloadAsync("2025-11", version: 1));
+        Assert.Equal(v1.Version!.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before)));
+        var text = PdfRendererTests.PopplerText(await DownloadAsync("2025-11"));
+        Assert.Contains("村文书误报，经核实更正", text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_county_reads_its_towns_reports_and_a_village_cannot()
+    {
+        await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-05"), default);
+        var county = await App.IssueTokenAsync(DemoTown.County);
+
+        var byCounty = await App.SendAsync(HttpMethod.Get, $"/api/towns/{DemoTown.Town}/reports/monthly/2026-05", county);
+        var byVillage = await App.SendAsync(HttpMethod.Get, $"/api/towns/{DemoTown.Town}/reports/monthly/2026-05", town.Tokens[DemoTown.Villages[0].Code]);
+        var missing = await App.SendAsync(HttpMethod.Get, $"/api/towns/{DemoTown.Town}/reports/monthly/2024-01", county);
+
+        Assert.Equal(HttpStatusCode.OK, byCounty.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byVillage.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("weekly", "2026-10")]
+    [InlineData("monthly", "2026-13")]
+    [InlineData("annual", "26")]
+    public async Task A_bad_kind_or_period_returns_400(string kind, string period)
+    {
+        var response = await App.SendAsync(HttpMethod.Post, $"/api/towns/{DemoTown.Town}/reports/{kind}/{period}", LocalApp.AdminToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_report_for_a_month_not_begun_returns_409()
+    {
+        var response = await App.SendAsync(HttpMethod.Post, $"/api/towns/{DemoTown.Town}/reports/monthly/2026-12", LocalApp.AdminToken);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_timer_enqueues_one_job_per_town_for_the_previous_month()
+    {
+        var count = await Reports.EnqueueForAllTownsAsync(ReportService.Monthly, default);
+        await town.WaitForVersionAsync("monthly", "2026-10", 1);
+
+        Assert.Equal(1, count);
+    }
+}
