@@ -33,7 +33,50 @@ public class FunctionMetadataTests
         { "GetSubmission", "get", "units/{unit}/submissions/{period}" },
         { "ListRevisions", "get", "units/{unit}/submissions/{period}/revisions" },
         { "GetPeriodStatus", "get", "towns/{town}/periods/{period}/status" },
+        { "PutTargets", "put", "towns/{town}/targets/{year}" },
+        { "GetTargets", "get", "towns/{town}/targets/{year}" },
+        { "RequestReport", "post", "towns/{town}/reports/{kind}/{period}" },
+        { "ListReports", "get", "towns/{town}/reports" },
+        { "DownloadReport", "get", "towns/{town}/reports/{kind}/{period}" },
     };
+
+    [Theory]
+    [InlineData("EnqueueMonthlyReports", "%MonthlyReportSchedule%")]
+    [InlineData("EnqueueAnnualReports", "%AnnualReportSchedule%")]
+    public void Timers_take_their_schedule_from_a_setting_and_do_not_run_on_startup(string name, string schedule)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
+        Assert.False(trigger.TryGetProperty("runOnStartup", out var onStartup) && onStartup.GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("AssembleReport", "%ReportJobsQueue%")]
+    public void Queue_functions_read_the_data_accounts_queue_named_by_a_setting(string name, string queue)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(queue, trigger.GetProperty("queueName").GetString());
+        Assert.Equal("Storage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void The_default_schedules_run_at_two_in_the_morning_china_time()
+    {
+        var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json"))).RootElement.GetProperty("Values");
+        var monthly = Cronos.CronExpression.Parse(settings.GetProperty("MonthlyReportSchedule").GetString()!, Cronos.CronFormat.IncludeSeconds);
+        var annual = Cronos.CronExpression.Parse(settings.GetProperty("AnnualReportSchedule").GetString()!, Cronos.CronFormat.IncludeSeconds);
+        var china = TimeSpan.FromHours(8);
+
+        var nextMonthly = monthly.GetNextOccurrence(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc))!.Value;
+        var nextAnnual = annual.GetNextOccurrence(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc))!.Value;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 6, 2, 0, 0, china), new DateTimeOffset(nextMonthly).ToOffset(china));
+        Assert.Equal(new DateTimeOffset(2027, 1, 10, 2, 0, 0, china), new DateTimeOffset(nextAnnual).ToOffset(china));
+    }
 
     [Theory]
     [MemberData(nameof(HttpFunctions))]
