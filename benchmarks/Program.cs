@@ -4,12 +4,18 @@ using VillageReports.Benchmarks;
 using VillageReports.Pdf;
 using VillageReports.Tests.Pdf;
 
-// dotnet run -c Release --project benchmarks -- pdf | chromium | <BenchmarkDotNet filter args>
+// dotnet run -c Release --project benchmarks -- pdf | report | county | chromium | quick | <BenchmarkDotNet filter args>
 var command = args.FirstOrDefault() ?? "pdf";
 switch (command)
 {
     case "quick":
         QuickTiming.Run();
+        break;
+    case "county":
+        await CountyHarness.RunAsync();
+        break;
+    case "report":
+        BenchmarkSwitcher.FromTypes([typeof(MonthlyReportWarm), typeof(MonthlyReportCold)]).RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
     case "chromium":
         ChromiumBaseline.Run();

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VillageReports.Catalog;
+using VillageReports.Local;
+using VillageReports.Reports;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Benchmarks;
+
+/// <summary>
+/// A timed harness against Azurite (started here, in memory): start-up of the local runner, submissions per second
+/// over HTTP, and a county of 20 towns × 20 villages assembled through the report queue. Prints its figures.
+/// </summary>
+public static class CountyHarness
+{
+    private const string Admin = "bench-admin-token";
+
+    public static async Task RunAsync(int towns = 20, int villagesPerTown = 20)
+    {
+        using var azurite = Azurite.Start(10500);
+        var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["VillageReports:StoragePrefix"] = prefix,
+            ["ReportJobsQueue"] = prefix + "report-jobs",
+            ["DeliveryQueue"] = prefix + "deliveries",
+            ["VillageReports:AdminToken"] = Admin,
+            ["urls"] = "http://127.0.0.1:0",
+            ["LocalRunner:QueuePollInterval"] = "00:00:00.050",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+
+        var watch = Stopwatch.StartNew();
+        await using var app = LocalHost.Build([], settings);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+        (await http.GetAsync("api/catalog")).EnsureSuccessStatusCode();
+        Print($"local runner: started and answered its first request in {watch.ElapsedMilliseconds} ms");
+
+        var catalog = ElementCatalog.LoadEmbedded();
+        var last = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous;
+        var townCodes = Enumerable.Range(1, towns).Select(t => $"130123{100 + t:D3}000").ToList();
+        foreach (var town in townCodes)
+        {
+            var body = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                name = $"第{town[6..9]}镇",
+                county = "130123000000",
+                villages = Enumerable.Range(1, villagesPerTown).Select(v => new { code = town[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture), name = DemoTown.Villages[(v - 1) % DemoTown.Villages.Count].Name + v.ToString(CultureInfo.InvariantCulture) }),
+            });
+            (await http.PutAsync($"api/towns/{town}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        // Submissions per second: every unit of every town, 14 months, through the API, 8 at a time.
+        var units = townCodes.SelectMany(t => new[] { (Code: t, Level: UnitLevel.Town) }.Concat(Enumerable.Range(1, villagesPerTown).Select(v => (Code: t[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture), Level: UnitLevel.Village)))).ToList();
+        var months = Enumerable.Range(0, 14).Select(i => Back(last, 13 - i)).ToList();
+        var work = units.SelectMany(u => months.Select(m => (u.Code, u.Level, Period: m))).ToList();
+        watch.Restart();
+        var failures = 0;
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) =>
+        {
+            var content = new StringContent(DemoTown.Json(DemoTown.Figures(catalog, item.Code, item.Level, item.Period)), Encoding.UTF8, "application/json");
+            var response = await http.PutAsync($"api/units/{item.Code}/submissions/{item.Period}", content, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        var seconds = watch.Elapsed.TotalSeconds;
+        Print($"submissions: {work.Count} PUTs over HTTP ({catalog.Elements.Count(e => e.ReportedBy == UnitLevel.Village)} figures each for villages), 8 concurrent: {seconds:0.0} s, {work.Count / seconds:0} per second, {failures} refused");
+
+        // The county's monthly reports through the queue, as the timer starts them.
+        var reports = app.Services.GetRequiredService<ReportService>();
+        var store = app.Services.GetRequiredService<ReportStore>();
+        watch.Restart();
+        await reports.EnqueueForAllTownsAsync(ReportService.Monthly, default);
+        var done = 0;
+        long bytes = 0;
+        while (done < towns && watch.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(100);
+            var found = await Task.WhenAll(townCodes.Select(t => store.LatestAsync(UnitCode.Parse(t), ReportService.Monthly, last.ToString(), default)));
+            done = found.Count(v => v is not null);
+            bytes = found.Where(v => v is not null).Sum(v => v!.Size);
+        }
+
+        Print($"county: {done} of {towns} towns × {villagesPerTown} villages assembled through the queue in {watch.Elapsed.TotalSeconds:0.0} s ({watch.ElapsedMilliseconds / Math.Max(1, done)} ms per town), {bytes / Math.Max(1, done) / 1024.0:0.0} KiB per PDF");
+
+        // One town end to end again (load from storage, hash, render, store): a warm run.
+        var one = new ReportJob(townCodes[0], ReportService.Monthly, Back(last, 1).ToString());
+        await reports.AssembleAsync(one, default);
+        var timings = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var next = one with { Period = Back(last, 2 + i).ToString() };
+            watch.Restart();
+            await reports.AssembleAsync(next, default);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        timings.Sort();
+        Print($"one town ({villagesPerTown} villages) end to end against Azurite, warm: median {timings[2]:0} ms (load, hash, render, store, lock, enqueue delivery)");
+        await app.StopAsync();
+    }
+
+    private static Period Back(Period p, int months)
+    {
+        for (var i = 0; i < months; i++)
+        {
+            p = p.Previous;
+        }
+
+        return p;
+    }
+
+    private static void Print(string line) => Console.WriteLine(line);
+}
+
+/// <summary>Azurite in memory on loopback, from the repository's npm packages, for the harness's lifetime.</summary>
+public sealed class Azurite : IDisposable
+{
+    private readonly Process _process;
+
+    private Azurite(Process process, int port)
+    {
+        _process = process;
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port + 2}/devstoreaccount1;";
+    }
+
+    public string ConnectionString { get; }
+
+    public static Azurite Start(int port)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "node_modules", ".bin", "azurite")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("node_modules/.bin/azurite not found: run npm ci at the repository root");
+        }
+
+        var start = new ProcessStartInfo(Path.Combine(root, "node_modules", ".bin", "azurite"))
+        {
+            RedirectStandardOutput = true,
+            ArgumentList =
+            {
+                "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+                "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", (port + 1).ToString(CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", (port + 2).ToString(CultureInfo.InvariantCulture),
+            },
+        };
+        var process = Process.Start(start)!;
+        while (process.StandardOutput.ReadLine() is { } line && !line.Contains("Table service is successfully listening", StringComparison.Ordinal))
+        {
+        }
+
+        return new Azurite(process, port);
+    }
+
+    public void Dispose()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using VillageReports.Catalog;
+using VillageReports.Local;
+using VillageReports.Reports;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Benchmarks;
+
+/// <summary>One town's monthly report (12 villages and the town office × every element, 14 months of data): aggregate, lay out, render.</summary>
+[MemoryDiagnoser]
+public class MonthlyReportWarm
+{
+    private Aggregator _figures = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _figures = DemoData.Town();
+        ReportService.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+    }
+
+    [Benchmark]
+    public (byte[], byte[]) AssembleOneTown() => ReportService.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+}
+
+/// <summary>The same in a fresh process: fonts read and parsed, code jitted, caches empty.</summary>
+[SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
+public class MonthlyReportCold
+{
+    [Benchmark]
+    public (byte[], byte[]) AssembleOneTown() => ReportService.Render(ReportService.Monthly, DemoData.Town(), DemoData.Period, DemoData.GeneratedAt);
+}
+
+/// <summary>The demo town's figures in memory, as the loader would return them.</summary>
+public static class DemoData
+{
+    public static readonly Period Period = new(2026, 10);
+    public static readonly DateTimeOffset GeneratedAt = new(2026, 11, 6, 2, 0, 0, TimeSpan.FromHours(8));
+
+    public static Aggregator Town(string townCode = DemoTown.Town, int villages = 12)
+    {
+        var catalog = ElementCatalog.LoadEmbedded();
+        var code = UnitCode.Parse(townCode);
+        var town = new Town(code, DemoTown.TownName, code.County,
+            Enumerable.Range(1, villages).Select(i => new Village(UnitCode.Parse(townCode[..9] + (200 + i).ToString("D3", System.Globalization.CultureInfo.InvariantCulture)), DemoTown.Villages[(i - 1) % DemoTown.Villages.Count].Name)).ToList());
+        var current = new Dictionary<(UnitCode, Period), Submission>();
+        foreach (var unit in town.ExpectedUnits)
+        {
+            for (var p = new Period(2025, 1); p <= Period; p = p.Next)
+            {
+                current[(unit.Code, p)] = new Submission(unit.Code, p, 1, DemoTown.Figures(catalog, unit.Code.Value, unit.Level, p), null, null, GeneratedAt, unit.Code.Value, false, []);
+            }
+        }
+
+        return new Aggregator(catalog, new ReportData(town, current, new Dictionary<string, decimal> { ["finance.tax_revenue"] = 5000 }, []));
+    }
+}
