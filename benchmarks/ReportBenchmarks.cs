@@ -12,17 +12,21 @@ namespace VillageReports.Benchmarks;
 [MemoryDiagnoser]
 public class MonthlyReportWarm
 {
+    private readonly ReportRenderer _renderer = new(new AnnualNarrative());
     private Aggregator _figures = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _figures = DemoData.Town();
-        ReportService.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+        _renderer.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
     }
 
     [Benchmark]
-    public (byte[], byte[]) AssembleOneTown() => ReportService.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+    public (byte[], byte[]) AssembleOneTown() => _renderer.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+
+    [Benchmark]
+    public (byte[], byte[]) AssembleAnnualReport() => _renderer.Render(ReportService.Annual, _figures, new Period(2025, 1), DemoData.GeneratedAt);
 }
 
 /// <summary>The same in a fresh process: fonts read and parsed, code jitted, caches empty.</summary>
@@ -30,7 +34,7 @@ public class MonthlyReportWarm
 public class MonthlyReportCold
 {
     [Benchmark]
-    public (byte[], byte[]) AssembleOneTown() => ReportService.Render(ReportService.Monthly, DemoData.Town(), DemoData.Period, DemoData.GeneratedAt);
+    public (byte[], byte[]) AssembleOneTown() => new ReportRenderer(new AnnualNarrative()).Render(ReportService.Monthly, DemoData.Town(), DemoData.Period, DemoData.GeneratedAt);
 }
 
 /// <summary>The demo town's figures in memory, as the loader would return them.</summary>

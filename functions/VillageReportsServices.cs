@@ -50,6 +50,8 @@ public static class VillageReportsServices
         services.AddSingleton<JobSender>();
         services.AddSingleton<ReportDataLoader>();
         services.AddSingleton<ReportStore>();
+        services.AddSingleton(_ => new AnnualNarrative(configuration[$"{VillageReportsOptions.Section}:AnnualTemplatePath"]));
+        services.AddSingleton<ReportRenderer>();
         services.AddSingleton<ReportService>();
         return services;
     }

@@ -11,7 +11,8 @@ namespace VillageReports.Local;
 /// <summary>Seeds the demo town through the HTTP API, as a town office and its village clerks would, printing progress.</summary>
 public static class Demo
 {
-    public const int Months = 14;
+    /// <summary>From January of last year to last month, so last year's annual report is complete (at least 13 months).</summary>
+    public static int MonthsFor(Period last) => 12 + last.Month;
 
     public static async Task<bool> RunAsync(Uri baseAddress, string adminToken, string outputDirectory, TimeProvider clock, TextWriter log, CancellationToken cancellationToken)
     {
@@ -26,8 +27,9 @@ public static class Demo
         var units = new List<(string Code, UnitLevel Level)> { (DemoTown.Town, UnitLevel.Town) };
         units.AddRange(DemoTown.Villages.Select(v => (v.Code, UnitLevel.Village)));
         var last = Period.Containing(ChinaTime.Today(clock)).Previous;
-        var periods = Enumerable.Range(0, Months).Select(i => Back(last, Months - 1 - i)).ToList();
-        await log.WriteLineAsync($"demo: posting {units.Count} units × {Months} months ({periods[0]} to {last}), each with its own token");
+        var months = MonthsFor(last);
+        var periods = Enumerable.Range(0, months).Select(i => Back(last, months - 1 - i)).ToList();
+        await log.WriteLineAsync($"demo: posting {units.Count} units × {months} months ({periods[0]} to {last}), each with its own token");
 
         var posted = 0;
         foreach (var (code, level) in units)
@@ -59,8 +61,14 @@ public static class Demo
         await log.WriteLineAsync($"demo: {last}: {status.GetProperty("expected")} units expected, {status.GetProperty("onTime")} on time, {status.GetProperty("late")} late, {status.GetProperty("missing")} missing");
 
         Directory.CreateDirectory(outputDirectory);
-        var written = await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken);
-        return written;
+        var year = (last.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await log.WriteLineAsync($"demo: setting {year} targets for the town");
+        var targets = new { targets = new Dictionary<string, decimal> { ["finance.tax_revenue"] = 4600, ["investment.domestic"] = 6.5m, ["investment.foreign"] = 700, ["poverty.households_lifted"] = 180 } };
+        (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{year}", targets, cancellationToken)).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{last.Year}", targets, cancellationToken)).EnsureSuccessStatusCode();
+
+        return await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken)
+            && await AssembleAsync(http, "annual", year, outputDirectory, log, cancellationToken);
     }
 
     /// <summary>Asks for a report, waits for the queue to produce it, and downloads the PDF into <paramref name="outputDirectory"/>.</summary>

@@ -51,11 +51,14 @@ public sealed class Aggregator(ElementCatalog catalog, ReportData data)
 
     /// <summary>An indicator from the aggregated numerator and denominator: never an average of unit ratios.</summary>
     public static decimal? Ratio(Indicator indicator, decimal? numerator, decimal? denominator) =>
-        numerator is { } n && denominator is { } d && d != 0 ? decimal.Round(n / d * indicator.Factor, indicator.Decimals) : null;
+        numerator is { } n && denominator is { } d && d != 0 ? Round(n / d * indicator.Factor, indicator.Decimals) : null;
 
     /// <summary>Percent done of an annual target, one decimal.</summary>
     public static decimal? PercentOf(decimal? value, decimal? target) =>
-        value is { } v && target is { } t && t != 0 ? decimal.Round(v / t * 100, 1) : null;
+        value is { } v && target is { } t && t != 0 ? Round(v / t * 100, 1) : null;
+
+    /// <summary>Rounds half away from zero (四舍五入), as statistics are published; .NET's default would round 110.05 to 110.0.</summary>
+    public static decimal Round(decimal value, int decimals) => decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     public DataElement Element(string code) => catalog.Find(code) ?? throw new KeyNotFoundException($"Element {code} is not in the catalog.");
 
@@ -91,5 +94,5 @@ public readonly record struct Change(decimal? Percent, ChangeMark Mark)
         now is not { } n ? new Change(null, ChangeMark.NotReported)
         : before is not { } b ? new Change(null, ChangeMark.NoBase)
         : b == 0 ? new Change(null, ChangeMark.BaseZero)
-        : new Change(decimal.Round((n - b) / b * 100, 1), ChangeMark.Value);
+        : new Change(Aggregator.Round((n - b) / b * 100, 1), ChangeMark.Value);
 }

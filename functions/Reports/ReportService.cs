@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VillageReports.Catalog;
 using VillageReports.Common;
-using VillageReports.Pdf;
 using VillageReports.Storage;
 using VillageReports.Submissions;
 using VillageReports.Units;
@@ -33,6 +30,7 @@ public sealed partial class ReportService(
     UnitStore units,
     ReportDataLoader loader,
     ReportStore reports,
+    ReportRenderer renderer,
     PeriodStore periods,
     JobSender queue,
     StorageNames names,
@@ -42,13 +40,6 @@ public sealed partial class ReportService(
 {
     public const string Monthly = "monthly";
     public const string Annual = "annual";
-
-    public static JsonSerializerOptions FiguresJson { get; } = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>Queues an assembly now (admin): the same path the timers take.</summary>
     public async Task<Result<ReportJob>> RequestAsync(Caller caller, string townRoute, string kind, string periodRoute, CancellationToken cancellationToken)
@@ -130,24 +121,11 @@ public sealed partial class ReportService(
         }
 
         var created = clock.GetUtcNow();
-        var (pdf, json) = Render(job.Kind, new Aggregator(catalog, data), period, created);
+        var (pdf, json) = renderer.Render(job.Kind, new Aggregator(catalog, data), period, created);
         var version = await reports.AddAsync(townCode, job.Kind, job.Period, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         await FinishAsync(version, period, cancellationToken);
         LogCreated(logger, job.Town, job.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyResult.Created, version);
-    }
-
-    /// <summary>Renders the PDF and its JSON figures; public so benchmarks and tests can time and read it without storage.</summary>
-    public static (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt)
-    {
-        if (kind != Monthly)
-        {
-            throw new NotSupportedException($"Report kind {kind} is not built yet.");
-        }
-
-        var report = MonthlyFigures.Compute(figures, period, generatedAt);
-        var (body, metadata) = MonthlyReportDocument.Compose(report);
-        return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(report, FiguresJson));
     }
 
     public async Task<Result<ReportListing>> ListAsync(Caller caller, string townRoute, CancellationToken cancellationToken)

@@ -69,6 +69,13 @@ public class AggregatorTests
         Assert.Equal(99.1m, value);
     }
 
+    [Fact]
+    public void Percentages_round_half_up_as_statistics_are_published()
+    {
+        Assert.Equal(110.1m, Aggregator.PercentOf(1100.5m, 1000m));
+        Assert.Equal(0.1m, Change.Between(1000.5m, 1000m).Percent);
+    }
+
     [Theory]
     [InlineData(110, 100, 10.0, ChangeMark.Value)]
     [InlineData(90, 100, -10.0, ChangeMark.Value)]

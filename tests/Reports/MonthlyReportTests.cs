@@ -66,7 +66,7 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
         var outcome = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-06"), default);
 
         var blob = await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version!.JsonBlob);
-        var json = (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<MonthlyReport>(ReportService.FiguresJson)!;
+        var json = (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<MonthlyReport>(ReportRenderer.FiguresJson)!;
         var pdfBlob = await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version.PdfBlob);
         var properties = (await pdfBlob.GetPropertiesAsync()).Value;
 

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VillageReports.Pdf;
+using VillageReports.Submissions;
+
+namespace VillageReports.Reports;
+
+/// <summary>Turns a town's figures into a report: the PDF and the JSON of exactly the figures it shows.</summary>
+public sealed class ReportRenderer(AnnualNarrative narrative)
+{
+    public static JsonSerializerOptions FiguresJson { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Renders a report. A template error throws before any PDF exists, so nothing half-written is ever stored.</summary>
+    public (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt)
+    {
+        if (kind == ReportService.Monthly)
+        {
+            var monthly = MonthlyFigures.Compute(figures, period, generatedAt);
+            var (body, metadata) = MonthlyReportDocument.Compose(monthly);
+            return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(monthly, FiguresJson));
+        }
+
+        var annual = AnnualFigures.Compute(figures, period.Year, generatedAt, narrative.Render(figures, period.Year));
+        var (annualBody, annualMetadata) = AnnualReportDocument.Compose(annual);
+        return (PdfRenderer.Render(annualBody, annualMetadata), JsonSerializer.SerializeToUtf8Bytes(annual, FiguresJson));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using VillageReports.Catalog;
+using VillageReports.Local;
+using VillageReports.Reports;
+using VillageReports.Submissions;
+using VillageReports.Tests.Pdf;
+using VillageReports.Tests.Support;
+using VillageReports.Units;
+
+namespace VillageReports.Tests.Reports;
+
+public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
+{
+    private LocalApp App => town.App;
+
+    /// <summary>The year's figure from the generator: flows summed over the months posted, stocks at December.</summary>
+    private decimal? ExpectedYear(DataElement element, int year)
+    {
+        decimal? total = null;
+        foreach (var (code, level) in SeededTown.Units.Where(u => u.Level == element.ReportedBy))
+        {
+            var months = Enumerable.Range(1, 12).Select(m => town.Posted(code, level, element.Code, new Period(year, m))).ToList();
+            var value = element.Kind == ElementKind.Flow
+                ? months.Aggregate((decimal?)null, (s, v) => v is null ? s : (s ?? 0) + v)
+                : months.LastOrDefault(v => v is not null);
+            total = value is null ? total : (total ?? 0) + value;
+        }
+
+        return total;
+    }
+
+    [Fact]
+    public async Task The_annual_pdf_shows_each_flows_total_and_each_stocks_december_level_with_no_XX()
+    {
+        var request = await App.SendAsync(HttpMethod.Post, $"/api/towns/{DemoTown.Town}/reports/annual/2025", LocalApp.AdminToken);
+        Assert.Equal(HttpStatusCode.Accepted, request.StatusCode);
+        await town.WaitForVersionAsync("annual", "2025", 1);
+
+        var pdf = await (await App.SendAsync(HttpMethod.Get, $"/api/towns/{DemoTown.Town}/reports/annual/2025", LocalApp.AdminToken)).Content.ReadAsByteArrayAsync();
+        var text = PdfRendererTests.Poppler("pdftotext", pdf, "-layout", "-");
+
+        Assert.DoesNotContain("XX", text, StringComparison.Ordinal);
+        var rows = text.Split('\n').Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var element in town.Catalog.Elements)
+        {
+            var label = element.Name + (element.Kind == ElementKind.Stock ? "*" : "");
+            var row = rows.SingleOrDefault(r => r.Length > 2 && r[0] == label);
+            Assert.True(row is not null, $"no appendix row for {label}");
+            var expected = ChineseFormat.Number(ExpectedYear(element, 2025), element.Decimals);
+            Assert.True(expected == row[2], $"{element.Code}: the PDF shows {row[2]}, the submissions add up to {expected}");
+        }
+
+        var flat = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var tax = ChineseFormat.Amount(ExpectedYear(town.Catalog.Find("finance.tax_revenue")!, 2025), 2, "万元");
+        Assert.Contains($"全年完成税收{tax}", flat, StringComparison.Ordinal);
+        Assert.Contains("2025年述学述职述廉述法报告", flat, StringComparison.Ordinal);
+        Assert.Contains("一、抓学习，促廉洁，保稳定", flat, StringComparison.Ordinal);
+        Assert.Contains("二、建园区，育龙头，创小镇", flat, StringComparison.Ordinal);
+        Assert.Contains("三、夯基础，抓扶贫，促民生", flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Months_a_unit_never_reported_are_named_in_the_completeness_appendix()
+    {
+        var outcome = await App.Services.GetRequiredService<ReportService>().AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2025"), default);
+        var json = await (await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version!.JsonBlob)).DownloadContentAsync();
+
+        var report = json.Value.Content.ToObjectFromJson<AnnualReport>(ReportRenderer.FiguresJson)!;
+
+        Assert.All(report.Completeness, u => Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], u.MissingMonths));
+        Assert.DoesNotContain(report.Narrative, p => p.Contains("XX", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_broken_template_fails_the_job_with_its_line_and_stores_nothing()
+    {
+        var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.liquid");
+        await File.WriteAllTextAsync(broken, "第一段\n\n全年税收{{ \"finance.no_such\" | figure }}。");
+        var service = ActivatorUtilities.CreateInstance<ReportService>(App.Services, new ReportRenderer(new AnnualNarrative(broken)));
+
+        var error = await Assert.ThrowsAsync<TemplateException>(() => service.AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2024"), default));
+
+        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+        Assert.Null(await App.Services.GetRequiredService<ReportStore>().LatestAsync(UnitCode.Parse(DemoTown.Town), "annual", "2024", default));
+    }
+}
