@@ -4,7 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VillageReports.Api;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 using VillageReports.Catalog;
+using VillageReports.Delivery;
 using VillageReports.Storage;
 using VillageReports.Reports;
 using VillageReports.Submissions;
@@ -53,6 +57,28 @@ public static class VillageReportsServices
         services.AddSingleton(_ => new AnnualNarrative(configuration[$"{VillageReportsOptions.Section}:AnnualTemplatePath"]));
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<ReportService>();
+
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliveryService>();
+        services.AddTransient<AttemptRecorder>();
+        var webhook = services.AddHttpClient(DeliveryService.WebhookClient);
+        webhook.AddResilienceHandler("county-webhook", (pipeline, context) =>
+            {
+                // Retries with exponential backoff on 5xx, 408, 429, timeouts and connection failures (the library's defaults).
+                var delivery = context.ServiceProvider.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(0, delivery.MaxAttempts - 1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = delivery.FirstRetryDelay,
+                });
+                pipeline.AddTimeout(delivery.AttemptTimeout);
+            });
+
+        // Added after the resilience handler, so it is inside it and sees every try.
+        webhook.AddHttpMessageHandler<AttemptRecorder>();
         return services;
     }
 

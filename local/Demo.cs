@@ -67,8 +67,16 @@ public static class Demo
         (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{year}", targets, cancellationToken)).EnsureSuccessStatusCode();
         (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{last.Year}", targets, cancellationToken)).EnsureSuccessStatusCode();
 
-        return await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken)
+        var assembled = await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken)
             && await AssembleAsync(http, "annual", year, outputDirectory, log, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        var deliveries = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/deliveries", cancellationToken);
+        foreach (var d in deliveries.GetProperty("deliveries").EnumerateArray())
+        {
+            await log.WriteLineAsync($"demo: delivery of {d.GetProperty("kind")} {d.GetProperty("period")} v{d.GetProperty("version")}: {d.GetProperty("status")} → county-inbox/{d.GetProperty("inboxPdf")}");
+        }
+
+        return assembled;
     }
 
     /// <summary>Asks for a report, waits for the queue to produce it, and downloads the PDF into <paramref name="outputDirectory"/>.</summary>

@@ -43,7 +43,7 @@ public static class StorageKeys
     // deliveries: one partition per town, one row per version delivered, and one per attempt.
     public static string DeliveryPartition(UnitCode town) => town.Value;
     public static string DeliveryRow(string kind, string period, int version) => $"{kind}|{period}|{version:D4}";
-    public static string AttemptRow(string kind, string period, int version, int attempt) => $"{kind}|{period}|{version:D4}|{attempt:D3}";
+    public static string AttemptRow(string kind, string period, int version, DateTimeOffset at, long timestamp) => $"{kind}|{period}|{version:D4}|{at.UtcTicks:D19}.{timestamp:D20}";
 
     // targets: one partition per town, one row per year.
     public static string TargetPartition(UnitCode town) => town.Value;

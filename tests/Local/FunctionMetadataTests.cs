@@ -38,6 +38,7 @@ public class FunctionMetadataTests
         { "RequestReport", "post", "towns/{town}/reports/{kind}/{period}" },
         { "ListReports", "get", "towns/{town}/reports" },
         { "DownloadReport", "get", "towns/{town}/reports/{kind}/{period}" },
+        { "ListDeliveries", "get", "towns/{town}/deliveries" },
     };
 
     [Theory]
@@ -54,6 +55,7 @@ public class FunctionMetadataTests
 
     [Theory]
     [InlineData("AssembleReport", "%ReportJobsQueue%")]
+    [InlineData("DeliverReport", "%DeliveryQueue%")]
     public void Queue_functions_read_the_data_accounts_queue_named_by_a_setting(string name, string queue)
     {
         var trigger = Trigger(name);

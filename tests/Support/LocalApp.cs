@@ -14,7 +14,7 @@ namespace VillageReports.Tests.Support;
 /// The local runner on a free loopback port, against the test Azurite, with its own storage prefix and a clock
 /// the tests set. Tests talk to it over real HTTP, as a village clerk's script would.
 /// </summary>
-public sealed class LocalApp : IAsyncLifetime
+public class LocalApp : IAsyncLifetime
 {
     public const string AdminToken = "test-admin-token-0123456789";
     public const string County = "130123000000";
@@ -31,13 +31,19 @@ public sealed class LocalApp : IAsyncLifetime
     public HttpClient Http { get; private set; } = null!;
     public IServiceProvider Services => _app!.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>Extra settings for a fixture that needs them (a webhook, say).</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    public virtual async Task InitializeAsync()
     {
         var settings = TestStorage.Settings(Prefix);
         settings["urls"] = "http://127.0.0.1:0";
         settings["VillageReports:AdminToken"] = AdminToken;
         settings["LocalRunner:QueuePollInterval"] = "00:00:00.100";
         settings["LocalRunner:QueueRetryDelay"] = "00:00:00.200";
+        Configure(settings);
         _app = LocalHost.Build([], settings, services => services.AddSingleton<TimeProvider>(Clock));
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -45,7 +51,7 @@ public sealed class LocalApp : IAsyncLifetime
         await RegisterTownAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)

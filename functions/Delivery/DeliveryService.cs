@@ -1,0 +1,139 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VillageReports.Common;
+using VillageReports.Reports;
+using VillageReports.Storage;
+using VillageReports.Units;
+
+namespace VillageReports.Delivery;
+
+/// <summary>The webhook kept refusing; the queue retries the message, and the last retry poisons it.</summary>
+public sealed class DeliveryFailedException : Exception
+{
+    public DeliveryFailedException(string message) : base(message)
+    {
+    }
+
+    public DeliveryFailedException(string message, Exception inner) : base(message, inner)
+    {
+    }
+
+    public DeliveryFailedException()
+    {
+    }
+}
+
+/// <summary>
+/// Delivers a report version to its county: a copy into the county inbox container and, when configured, a signed
+/// webhook notice. A version is delivered once, however often its message arrives.
+/// </summary>
+public sealed partial class DeliveryService(
+    ReportStore reports,
+    DeliveryStore deliveries,
+    StorageResources storage,
+    StorageNames names,
+    IHttpClientFactory http,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<DeliveryService> logger)
+{
+    public const string WebhookClient = "county-webhook";
+
+    public async Task DeliverAsync(DeliveryJob job, CancellationToken cancellationToken)
+    {
+        var town = UnitCode.TryParse(job.Town, out var code) && code.IsTown ? code : throw new InvalidOperationException($"Malformed delivery {job}.");
+        var version = await reports.FindAsync(town, job.Kind, job.Period, job.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"Delivery of a report version that does not exist: {job}.");
+
+        if (await deliveries.StatusAsync(job, cancellationToken) == DeliveryStore.Delivered)
+        {
+            LogAlreadyDelivered(logger, job.Town, job.Kind, job.Period, job.Version);
+            return;
+        }
+
+        var inboxPdf = await CopyToInboxAsync(town, version, cancellationToken);
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.WebhookUrl))
+        {
+            await deliveries.SetStatusAsync(job, DeliveryStore.Delivered, inboxPdf, clock.GetUtcNow(), null, cancellationToken);
+            return;
+        }
+
+        var notice = new WebhookNotice(version.Town, town.County.Value, version.Kind, version.Period, version.Version, version.Sha256, version.Size,
+            $"{settings.PublicBaseUrl?.TrimEnd('/')}/api/towns/{version.Town}/reports/{version.Kind}/{version.Period}?version={version.Version}");
+        var body = JsonSerializer.SerializeToUtf8Bytes(notice, JsonSerializerOptions.Web);
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.WebhookUrl) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, settings.WebhookSecret ?? ""));
+        request.Headers.Add(AttemptRecorder.DeliveryHeader, AttemptRecorder.Format(job));
+
+        string? failure;
+        try
+        {
+            using var response = await http.CreateClient(WebhookClient).SendAsync(request, cancellationToken);
+            failure = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} after {settings.MaxAttempts} tries";
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            failure = $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        await deliveries.SetStatusAsync(job, failure is null ? DeliveryStore.Delivered : DeliveryStore.Failed, inboxPdf, clock.GetUtcNow(), failure, cancellationToken);
+        if (failure is not null)
+        {
+            LogFailed(logger, job.Town, job.Kind, job.Period, job.Version, failure);
+            throw new DeliveryFailedException($"The county webhook refused {job}: {failure}");
+        }
+
+        LogDelivered(logger, job.Town, job.Kind, job.Period, job.Version);
+    }
+
+    public async Task<Result<IReadOnlyList<DeliveryRecord>>> ListAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
+    {
+        if (!UnitCode.TryParse(townRoute, out var town) || !town.IsTown)
+        {
+            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+        }
+
+        if (!caller.IsKnown)
+        {
+            return Problem.Unauthenticated;
+        }
+
+        if (!caller.IsAdmin && caller.Unit != town.County)
+        {
+            return Problem.Forbidden;
+        }
+
+        return Result<IReadOnlyList<DeliveryRecord>>.Success(await deliveries.ListAsync(town, cancellationToken));
+    }
+
+    /// <summary>Copies the PDF and its JSON into <c>county-inbox/{county}/{town}/…</c>; copying again writes the same bytes.</summary>
+    private async Task<string> CopyToInboxAsync(UnitCode town, ReportVersion version, CancellationToken cancellationToken)
+    {
+        var inbox = await storage.ContainerAsync(names.CountyInboxContainer);
+        var metadata = new Dictionary<string, string> { ["sha256"] = version.Sha256, ["version"] = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        string? pdfName = null;
+        foreach (var (source, extension, type) in new[] { (version.PdfBlob, "pdf", "application/pdf"), (version.JsonBlob, "json", "application/json; charset=utf-8") })
+        {
+            var name = StorageKeys.CountyInboxBlob(town.County, town, version.Kind, version.Period, version.Version, extension);
+            var content = (await (await reports.BlobAsync(source)).DownloadContentAsync(cancellationToken)).Value.Content;
+            await inbox.GetBlobClient(name).UploadAsync(content, new Azure.Storage.Blobs.Models.BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type }, Metadata = metadata }, cancellationToken);
+            pdfName ??= name;
+        }
+
+        return pdfName!;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} was delivered already; nothing to do")]
+    private static partial void LogAlreadyDelivered(ILogger logger, string town, string kind, string period, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} delivered to the county")]
+    private static partial void LogDelivered(ILogger logger, string town, string kind, string period, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Town} {Kind} {Period} v{Version} not delivered: {Failure}")]
+    private static partial void LogFailed(ILogger logger, string town, string kind, string period, int version, string failure);
+}

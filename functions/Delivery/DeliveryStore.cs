@@ -1,0 +1,74 @@
+using Azure;
+using Azure.Data.Tables;
+using VillageReports.Storage;
+using VillageReports.Units;
+
+namespace VillageReports.Delivery;
+
+public sealed record DeliveryAttempt(DateTimeOffset At, int? Status, long DurationMs, string? Error);
+
+public sealed record DeliveryRecord(string Town, string Kind, string Period, int Version, string Status, string InboxPdf, DateTimeOffset Updated, string? LastError, IReadOnlyList<DeliveryAttempt> Attempts);
+
+/// <summary>What was delivered, and every attempt to notify the county: one partition per town.</summary>
+public sealed class DeliveryStore(StorageResources storage, StorageNames names, TimeProvider clock)
+{
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+    public const string Pending = "pending";
+
+    public async Task<string?> StatusAsync(DeliveryJob job, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.DeliveriesTable);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(StorageKeys.DeliveryPartition(UnitCode.Parse(job.Town)), StorageKeys.DeliveryRow(job.Kind, job.Period, job.Version), ["Status"], cancellationToken);
+        return row.HasValue ? row.Value!.GetString("Status") : null;
+    }
+
+    public async Task SetStatusAsync(DeliveryJob job, string status, string inboxPdf, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.DeliveriesTable);
+        await table.UpsertEntityAsync(new TableEntity(StorageKeys.DeliveryPartition(UnitCode.Parse(job.Town)), StorageKeys.DeliveryRow(job.Kind, job.Period, job.Version))
+        {
+            ["Kind"] = job.Kind,
+            ["Period"] = job.Period,
+            ["Version"] = job.Version,
+            ["Status"] = status,
+            ["InboxPdf"] = inboxPdf,
+            ["Updated"] = at,
+            ["LastError"] = error,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task AddAttemptAsync(DeliveryJob job, DeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.DeliveriesTable);
+        var row = new TableEntity(StorageKeys.DeliveryPartition(UnitCode.Parse(job.Town)), StorageKeys.AttemptRow(job.Kind, job.Period, job.Version, attempt.At, clock.GetTimestamp()))
+        {
+            ["At"] = attempt.At,
+            ["DurationMs"] = attempt.DurationMs,
+            ["Error"] = attempt.Error,
+        };
+        if (attempt.Status is { } status)
+        {
+            row["HttpStatus"] = status;
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(UnitCode town, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.DeliveriesTable);
+        var partition = StorageKeys.DeliveryPartition(town);
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var attempts = rows.Where(r => r.ContainsKey("At")).ToList();
+        return rows.Where(r => r.ContainsKey("Status"))
+            .Select(r => new DeliveryRecord(town.Value, r.GetString("Kind"), r.GetString("Period"), r.GetInt32("Version") ?? 0, r.GetString("Status"), r.GetString("InboxPdf"),
+                r.GetDateTimeOffset("Updated") ?? default, r.GetString("LastError"),
+                attempts.Where(a => a.RowKey.StartsWith(r.RowKey + "|", StringComparison.Ordinal))
+                    .OrderBy(a => a.RowKey, StringComparer.Ordinal)
+                    .Select(a => new DeliveryAttempt(a.GetDateTimeOffset("At") ?? default, a.GetInt32("HttpStatus"), a.GetInt64("DurationMs") ?? 0, a.GetString("Error")))
+                    .ToList()))
+            .OrderBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Period, StringComparer.Ordinal).ThenBy(d => d.Version)
+            .ToList();
+    }
+}
