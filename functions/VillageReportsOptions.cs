@@ -14,6 +14,12 @@ public sealed class VillageReportsOptions
     /// <summary>A catalog file that replaces the built-in one for this deployment.</summary>
     public string? CatalogPath { get; set; }
 
+    /// <summary>An annual report template that replaces the one shipped in Templates/ (the town office's own wording).</summary>
+    public string? AnnualTemplatePath { get; set; }
+
+    /// <summary>A prefix on every table, container and queue name (tests, or several deployments in one account).</summary>
+    public string? StoragePrefix { get; set; }
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

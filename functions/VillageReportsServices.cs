@@ -27,7 +27,7 @@ public static class VillageReportsServices
             o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddSingleton(_ => configuration[$"{VillageReportsOptions.Section}:CatalogPath"] is { Length: > 0 } path
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<VillageReportsOptions>>().Value.CatalogPath is { Length: > 0 } path
             ? LoadCatalogFile(path)
             : ElementCatalog.LoadEmbedded());
 
@@ -54,7 +54,7 @@ public static class VillageReportsServices
         services.AddSingleton<JobSender>();
         services.AddSingleton<ReportDataLoader>();
         services.AddSingleton<ReportStore>();
-        services.AddSingleton(_ => new AnnualNarrative(configuration[$"{VillageReportsOptions.Section}:AnnualTemplatePath"]));
+        services.AddSingleton(sp => new AnnualNarrative(sp.GetRequiredService<IOptions<VillageReportsOptions>>().Value.AnnualTemplatePath));
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<ReportService>();
 
