@@ -75,21 +75,39 @@ public sealed partial class ReportService(
         return job;
     }
 
-    /// <summary>Queues this kind of report for every town: the previous month, or the previous year (China time).</summary>
+    /// <summary>
+    /// Queues this kind of report for every town: the previous month, or the previous year (China time). The monthly
+    /// run also rebuilds every month amended after its report was issued, and the past years those months belong to.
+    /// </summary>
     public async Task<int> EnqueueForAllTownsAsync(string kind, CancellationToken cancellationToken)
     {
         var today = ChinaTime.Today(clock);
         var period = kind == Monthly
             ? Period.Containing(today).Previous.ToString()
             : (today.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         var towns = await units.ListTownsAsync(cancellationToken);
+        var jobs = 0;
         foreach (var town in towns)
         {
-            await queue.SendAsync(names.ReportJobsQueue, new ReportJob(town.Code.Value, kind, period), cancellationToken);
+            var due = new List<ReportJob> { new(town.Code.Value, kind, period) };
+            if (kind == Monthly)
+            {
+                var stale = await periods.ListStaleAsync(town.Code, cancellationToken);
+                due.AddRange(stale.Select(p => new ReportJob(town.Code.Value, Monthly, p.ToString())));
+                due.AddRange(stale.Where(p => p.Year < today.Year).Select(p => p.Year).Distinct()
+                    .Select(y => new ReportJob(town.Code.Value, Annual, y.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            foreach (var job in due.Distinct())
+            {
+                await queue.SendAsync(names.ReportJobsQueue, job, cancellationToken);
+                jobs++;
+            }
         }
 
-        LogEnqueued(logger, towns.Count, kind, period);
-        return towns.Count;
+        LogEnqueued(logger, jobs, kind, period);
+        return jobs;
     }
 
     public async Task<AssemblyOutcome> AssembleAsync(ReportJob job, CancellationToken cancellationToken)
@@ -225,7 +243,7 @@ public sealed partial class ReportService(
         return await units.FindTownAsync(code, cancellationToken) is { } town ? town : Problem.NotFound("Town");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} {Kind} report jobs for {Period}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} report jobs on the {Kind} run for {Period} (stale reports included)")]
     private static partial void LogEnqueued(ILogger logger, int count, string kind, string period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} unchanged since version {Version}")]

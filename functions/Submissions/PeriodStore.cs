@@ -43,6 +43,16 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = true }, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>The town's months amended after their report was issued, whose report has not been rebuilt yet.</summary>
+    public async Task<IReadOnlyList<Period>> ListStaleAsync(UnitCode town, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        var partition = StorageKeys.PeriodPartition(town);
+        var rows = await table.QueryAsync<PeriodEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stale eq {true}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => Period.Parse(r.RowKey)).Order().ToList();
+    }
+
     private sealed class PeriodEntity : ITableEntity
     {
         public string PartitionKey { get; set; } = "";

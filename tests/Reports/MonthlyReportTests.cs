@@ -157,11 +157,19 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
-    public async Task The_timer_enqueues_one_job_per_town_for_the_previous_month()
+    public async Task The_timer_enqueues_the_previous_month_and_rebuilds_months_amended_after_their_report()
     {
+        var village = DemoTown.Villages[2].Code;
+        await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-10"), default);
+        await App.PutSubmissionAsync(village, "2025-10", LocalApp.AdminToken, """{ "values": { "heating.heaters": 2 }, "reason": "补报更正" }""");
+
         var count = await Reports.EnqueueForAllTownsAsync(ReportService.Monthly, default);
         await town.WaitForVersionAsync("monthly", "2026-10", 1);
+        await town.WaitForVersionAsync("monthly", "2025-10", 2);
 
-        Assert.Equal(1, count);
+        Assert.True(count >= 2, $"{count} jobs");
+        var state = await App.Services.GetRequiredService<PeriodStore>().GetAsync(VillageReports.Units.UnitCode.Parse(DemoTown.Town), new Period(2025, 10), default);
+        Assert.False(state.Stale);
+        Assert.True(state.Locked);
     }
 }
