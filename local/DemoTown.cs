@@ -44,8 +44,8 @@ public static class DemoTown
         Share(values, "security.cameras_working", "security.cameras", 0.97m);
         Share(values, "insurance.ncms_enrolled", "insurance.ncms_eligible", 0.985m);
         Share(values, "insurance.pension_enrolled", "insurance.pension_eligible", 0.93m);
-        Obey(values, "poverty.households_lifted", "poverty.registered_households", 0.1m);
-        Obey(values, "poverty.persons_lifted", "poverty.registered_persons", 0.1m);
+        Share(values, "poverty.households_lifted", "poverty.registered_households", 0.1m, onlyWhenAbove: true);
+        Share(values, "poverty.persons_lifted", "poverty.registered_persons", 0.1m, onlyWhenAbove: true);
         if (values.TryGetValue("poverty.households_lifted", out var lifted) && values.TryGetValue("poverty.persons_lifted", out var persons) && persons < lifted)
         {
             values["poverty.persons_lifted"] = lifted * 2;
@@ -60,18 +60,13 @@ public static class DemoTown
         return values;
     }
 
-    /// <summary>Sets a part as a plausible share of its whole (cameras working of cameras, enrolled of eligible).</summary>
-    private static void Share(SortedDictionary<string, decimal> values, string part, string whole, decimal share)
+    /// <summary>
+    /// Sets a part to a plausible share of its whole (cameras working of cameras, enrolled of eligible), always or only
+    /// where the generator made the part larger than the whole, which the catalog's rules refuse.
+    /// </summary>
+    private static void Share(SortedDictionary<string, decimal> values, string part, string whole, decimal share, bool onlyWhenAbove = false)
     {
-        if (values.ContainsKey(part) && values.TryGetValue(whole, out var w))
-        {
-            values[part] = decimal.Floor(w * share);
-        }
-    }
-
-    private static void Obey(SortedDictionary<string, decimal> values, string part, string whole, decimal share)
-    {
-        if (values.TryGetValue(part, out var p) && values.TryGetValue(whole, out var w) && p > w)
+        if (values.TryGetValue(part, out var p) && values.TryGetValue(whole, out var w) && (!onlyWhenAbove || p > w))
         {
             values[part] = decimal.Floor(w * share);
         }

@@ -93,22 +93,13 @@ public sealed partial class DeliveryService(
 
     public async Task<Result<IReadOnlyList<DeliveryRecord>>> ListAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var town) || !town.IsTown)
+        var town = UnitCode.TownFromRoute(townRoute);
+        if ((town.Problem ?? Access.TownReader(caller, town.Value)) is { } refused)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+            return refused;
         }
 
-        if (!caller.IsKnown)
-        {
-            return Problem.Unauthenticated;
-        }
-
-        if (!caller.IsAdmin && caller.Unit != town.County)
-        {
-            return Problem.Forbidden;
-        }
-
-        return Result<IReadOnlyList<DeliveryRecord>>.Success(await deliveries.ListAsync(town, cancellationToken));
+        return Result<IReadOnlyList<DeliveryRecord>>.Success(await deliveries.ListAsync(town.Value, cancellationToken));
     }
 
     /// <summary>Copies the PDF and its JSON into <c>county-inbox/{county}/{town}/…</c>; copying again writes the same bytes.</summary>

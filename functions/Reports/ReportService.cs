@@ -44,9 +44,10 @@ public sealed partial class ReportService(
     /// <summary>Queues an assembly now (admin): the same path the timers take.</summary>
     public async Task<Result<ReportJob>> RequestAsync(Caller caller, string townRoute, string kind, string periodRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var town) || !town.IsTown)
+        var route = UnitCode.TownFromRoute(townRoute);
+        if (route.Problem is { } badTown)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+            return badTown;
         }
 
         if (ParsePeriod(kind, periodRoute) is not { } period)
@@ -54,11 +55,12 @@ public sealed partial class ReportService(
             return Problem.InvalidField("period", kind == Monthly ? "A month is written YYYY-MM." : "A year is written YYYY.");
         }
 
-        if (!caller.IsAdmin)
+        if (Access.Admin(caller) is { } refused)
         {
-            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+            return refused;
         }
 
+        var town = route.Value;
         if (await units.FindTownAsync(town, cancellationToken) is null)
         {
             return Problem.NotFound("Town");
@@ -225,22 +227,13 @@ public sealed partial class ReportService(
     /// <summary>Reports are read by the town office and by the county the town belongs to.</summary>
     private async Task<Result<Town>> ReaderTownAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var code) || !code.IsTown)
+        var code = UnitCode.TownFromRoute(townRoute);
+        if ((code.Problem ?? Access.TownReader(caller, code.Value)) is { } refused)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+            return refused;
         }
 
-        if (!caller.IsKnown)
-        {
-            return Problem.Unauthenticated;
-        }
-
-        if (!caller.IsAdmin && caller.Unit != code.County)
-        {
-            return Problem.Forbidden;
-        }
-
-        return await units.FindTownAsync(code, cancellationToken) is { } town ? town : Problem.NotFound("Town");
+        return await units.FindTownAsync(code.Value, cancellationToken) is { } town ? town : Problem.NotFound("Town");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} report jobs on the {Kind} run for {Period} (stale reports included)")]

@@ -147,9 +147,10 @@ public sealed partial class SubmissionService(
 
     public async Task<Result<PeriodStatus>> StatusAsync(Caller caller, string townRoute, string periodRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var townCode) || !townCode.IsTown)
+        var route = UnitCode.TownFromRoute(townRoute);
+        if (route.Problem is { } badTown)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+            return badTown;
         }
 
         if (!Period.TryParse(periodRoute, out var period))
@@ -157,11 +158,12 @@ public sealed partial class SubmissionService(
             return Problem.InvalidField("period", "A period is written YYYY-MM, e.g. 2026-10.");
         }
 
-        if (!caller.IsAdmin)
+        if (Access.Admin(caller) is { } refused)
         {
-            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+            return refused;
         }
 
+        var townCode = route.Value;
         if (await units.FindTownAsync(townCode, cancellationToken) is not { } town)
         {
             return Problem.NotFound("Town");

@@ -58,22 +58,23 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
 
     private async Task<Result<(UnitCode Town, int Year)>> AdminTownAsync(Caller caller, string townRoute, string yearRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var town) || !town.IsTown)
+        var town = UnitCode.TownFromRoute(townRoute);
+        if (town.Problem is { } badTown)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+            return badTown;
         }
 
-        if (!Period.TryParse(yearRoute + "-01", out var period))
+        if (yearRoute.Length != 4 || !Period.TryParse(yearRoute + "-01", out var period))
         {
             return Problem.InvalidField("year", "A year is four digits, e.g. 2026.");
         }
 
-        if (!caller.IsAdmin)
+        if (Access.Admin(caller) is { } refused)
         {
-            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+            return refused;
         }
 
-        return await units.FindTownAsync(town, cancellationToken) is null ? Problem.NotFound("Town") : (town, period.Year);
+        return await units.FindTownAsync(town.Value, cancellationToken) is null ? Problem.NotFound("Town") : (town.Value, period.Year);
     }
 
     private static SortedDictionary<string, decimal> Parse(ReadOnlyMemory<byte> body, Dictionary<string, List<string>> errors)

@@ -29,6 +29,12 @@ public readonly record struct UnitCode
         return true;
     }
 
+    /// <summary>A town code from a route value, or the 400 that explains the form.</summary>
+    public static Common.Result<UnitCode> TownFromRoute(string route) =>
+        TryParse(route, out var code) && code.IsTown
+            ? code
+            : Common.Problem.InvalidField("town", "A town code is 12 digits ending in 000 (and not a county's 000000).");
+
     public static UnitCode Parse(string text) =>
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a 12-digit unit code.");
 

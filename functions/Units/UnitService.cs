@@ -15,41 +15,34 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
 
     public async Task<Result<TownSaved>> PutTownAsync(Caller caller, string townRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var code) || !code.IsTown)
+        var town = UnitCode.TownFromRoute(townRoute);
+        if ((town.Problem ?? Access.Admin(caller)) is { } refused)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000 (and not a county's 000000).");
+            return refused;
         }
 
-        if (!caller.IsAdmin)
-        {
-            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
-        }
-
+        var code = town.Value;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var town = ParseTown(code, body.Span, errors);
-        if (town is null)
+        var parsed = ParseTown(code, body.Span, errors);
+        if (parsed is null)
         {
             return Problem.Invalid("validation", "The town is not valid.", errors);
         }
 
         var created = await units.FindTownAsync(code, cancellationToken) is null;
-        await units.SaveAsync(town, cancellationToken);
-        return new TownSaved(town, created);
+        await units.SaveAsync(parsed, cancellationToken);
+        return new TownSaved(parsed, created);
     }
 
     public async Task<Result<Town>> GetTownAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
     {
-        if (!UnitCode.TryParse(townRoute, out var code) || !code.IsTown)
+        var code = UnitCode.TownFromRoute(townRoute);
+        if ((code.Problem ?? Access.Admin(caller)) is { } refused)
         {
-            return Problem.InvalidField("town", "A town code is 12 digits ending in 000.");
+            return refused;
         }
 
-        if (!caller.IsAdmin)
-        {
-            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
-        }
-
-        return await units.FindTownAsync(code, cancellationToken) is { } town ? town : Problem.NotFound("Town");
+        return await units.FindTownAsync(code.Value, cancellationToken) is { } town ? town : Problem.NotFound("Town");
     }
 
     public async Task<Result<IssuedToken>> IssueTokenAsync(Caller caller, string unitRoute, CancellationToken cancellationToken)
@@ -82,9 +75,9 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             return Problem.InvalidField("unit", "A unit code is 12 digits.");
         }
 
-        if (!caller.IsAdmin)
+        if (Access.Admin(caller) is { } refused)
         {
-            return caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
+            return refused;
         }
 
         // A county holds a token too, to read the reports of its towns; it is known once one of its towns is registered.
