@@ -7,17 +7,11 @@ namespace VillageReports.Tests.Reports;
 
 public class AggregatorTests
 {
-    private static readonly ElementCatalog Catalog = ElementCatalog.LoadEmbedded();
-    private static readonly UnitCode TownCode = UnitCode.Parse("130123100000");
-    private static readonly UnitCode A = UnitCode.Parse("130123100201"), B = UnitCode.Parse("130123100202");
-    private static readonly Town Town = new(TownCode, "青山镇", TownCode.County, [new Village(A, "甲村"), new Village(B, "乙村")]);
+    private static readonly ElementCatalog Catalog = SmallTown.Catalog;
+    private static readonly UnitCode A = SmallTown.A, B = SmallTown.B;
 
-    private static Aggregator With(params (UnitCode Unit, string Period, string Code, decimal Value)[] values)
-    {
-        var current = values.GroupBy(v => (v.Unit, Period: Period.Parse(v.Period)))
-            .ToDictionary(g => g.Key, g => new Submission(g.Key.Unit, g.Key.Period, 1, g.ToDictionary(v => v.Code, v => v.Value), null, null, DateTimeOffset.UnixEpoch, "x", false, []));
-        return new Aggregator(Catalog, new ReportData(Town, current, new Dictionary<string, decimal>(), []));
-    }
+    private static Aggregator With(params (UnitCode Unit, string Period, string Code, decimal Value)[] values) =>
+        SmallTown.With(null, values.Select(v => (v.Unit, Period.Parse(v.Period), v.Code, v.Value)).ToArray());
 
     [Fact]
     public void A_month_sums_its_units()

@@ -7,17 +7,10 @@ namespace VillageReports.Tests.Reports;
 
 public class AnnualNarrativeTests
 {
-    private static readonly ElementCatalog Catalog = ElementCatalog.LoadEmbedded();
-    private static readonly UnitCode TownCode = UnitCode.Parse("130123100000");
-    private static readonly UnitCode A = UnitCode.Parse("130123100201"), B = UnitCode.Parse("130123100202");
-    private static readonly Town Town = new(TownCode, "青山镇", TownCode.County, [new Village(A, "甲村"), new Village(B, "乙村")]);
+    private static readonly UnitCode TownCode = SmallTown.Code, A = SmallTown.A, B = SmallTown.B;
 
-    private static Aggregator Figures(Dictionary<string, decimal>? targets = null, params (UnitCode Unit, int Month, string Code, decimal Value)[] values)
-    {
-        var current = values.GroupBy(v => (v.Unit, Period: new Period(2026, v.Month)))
-            .ToDictionary(g => g.Key, g => new Submission(g.Key.Unit, g.Key.Period, 1, g.ToDictionary(v => v.Code, v => v.Value), null, null, DateTimeOffset.UnixEpoch, "x", false, []));
-        return new Aggregator(Catalog, new ReportData(Town, current, targets ?? [], []));
-    }
+    private static Aggregator Figures(Dictionary<string, decimal>? targets = null, params (UnitCode Unit, int Month, string Code, decimal Value)[] values) =>
+        SmallTown.With(targets, values.Select(v => (v.Unit, new Period(2026, v.Month), v.Code, v.Value)).ToArray());
 
     private static string Render(string source, Aggregator figures) =>
         string.Join("\n", AnnualNarrative.Render(source, "test.liquid", figures, 2026));
