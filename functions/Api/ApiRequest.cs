@@ -32,7 +32,9 @@ public sealed class ApiRequest(Authenticator authenticator, IOptions<VillageRepo
             return TooLarge(limit);
         }
 
-        var buffer = new byte[limit + 1];
+        // Sized to the declared length (the server never reads past it); a chunked body gets the limit and one byte
+        // more, which is how an oversized one is told.
+        var buffer = new byte[(int)Math.Min(limit, request.ContentLength ?? limit) + 1];
         var length = 0;
         int read;
         while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)

@@ -76,7 +76,7 @@ public sealed partial class DeliveryService(
             using var response = await http.CreateClient(WebhookClient).SendAsync(request, cancellationToken);
             failure = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode} after {settings.MaxAttempts} tries";
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             failure = $"{ex.GetType().Name}: {ex.Message}";
         }

@@ -189,6 +189,27 @@ public class PutSubmissionTests(LocalApp app) : IClassFixture<LocalApp>
     }
 
     [Fact]
+    public async Task A_chunked_body_over_64_KiB_returns_413_without_being_read_whole()
+    {
+        var huge = System.Text.Encoding.UTF8.GetBytes("{ \"values\": {}, \"comment\": \"" + new string('x', 200 * 1024) + "\" }");
+        using var content = new StreamContent(new UnseekableStream(huge));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/units/{V2}/submissions/2026-03") { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Admin);
+
+        var response = await app.Http.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    /// <summary>A stream of unknown length, so the client sends it chunked.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_returns_415()
     {
         var response = await app.SendAsync(HttpMethod.Put, $"/api/units/{V2}/submissions/2026-03", Admin, "values=1", "application/x-www-form-urlencoded");
