@@ -16,7 +16,7 @@ public static class SubmissionParser
         }
         catch (JsonException ex)
         {
-            Add(errors, "body", $"Malformed JSON: {ex.Message}");
+            Add(errors, "body", $"JSON 格式错误：{ex.Message}");
             return null;
         }
 
@@ -25,7 +25,7 @@ public static class SubmissionParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                Add(errors, "body", "The body must be a JSON object: { \"values\": { code: number }, \"comment\"?, \"reason\"? }.");
+                Add(errors, "body", "请求体应为 JSON 对象：{ \"values\": { 指标代码: 数值 }, \"comment\"?, \"reason\"? }。");
                 return null;
             }
 
@@ -48,15 +48,15 @@ public static class SubmissionParser
                         break;
                     default:
                         Add(errors, property.Name, seenValues && property.Name == "values"
-                            ? "'values' is given twice."
-                            : $"Unknown field '{property.Name}': expected values, comment or reason.");
+                            ? "values 重复出现。"
+                            : $"未知字段 {property.Name}：只能是 values、comment 或 reason。");
                         break;
                 }
             }
 
             if (!seenValues)
             {
-                Add(errors, "values", "'values' is required: an object of element code → number.");
+                Add(errors, "values", "缺少 values：应为“指标代码 → 数值”的对象。");
             }
 
             return new SubmissionDraft(values, comment, reason);
@@ -67,7 +67,7 @@ public static class SubmissionParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Add(errors, "values", "'values' must be an object of element code → number.");
+            Add(errors, "values", "values 应为“指标代码 → 数值”的对象。");
             return;
         }
 
@@ -76,15 +76,15 @@ public static class SubmissionParser
             var code = item.Name;
             if (values.ContainsKey(code))
             {
-                Add(errors, code, "This element is given twice.");
+                Add(errors, code, "该指标重复出现。");
             }
             else if (item.Value.ValueKind != JsonValueKind.Number)
             {
-                Add(errors, code, $"Must be a number, not {Describe(item.Value.ValueKind)}.");
+                Add(errors, code, $"应为数字，不能是{Describe(item.Value.ValueKind)}。");
             }
             else if (!item.Value.TryGetDecimal(out var value))
             {
-                Add(errors, code, "Must be a finite number within range.");
+                Add(errors, code, "应为有限的数值（超出可表示范围）。");
             }
             else
             {
@@ -102,14 +102,14 @@ public static class SubmissionParser
 
         if (property.Value.ValueKind != JsonValueKind.String)
         {
-            Add(errors, property.Name, $"'{property.Name}' must be a string.");
+            Add(errors, property.Name, $"{property.Name} 应为字符串。");
             return null;
         }
 
         var text = property.Value.GetString()!.Trim();
         if (text.Length > MaxTextLength)
         {
-            Add(errors, property.Name, $"'{property.Name}' may be at most {MaxTextLength} characters.");
+            Add(errors, property.Name, $"{property.Name} 最多{MaxTextLength}个字符。");
         }
 
         return text.Length == 0 ? null : text;
@@ -117,11 +117,11 @@ public static class SubmissionParser
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
-        JsonValueKind.String => "a string",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.String => "字符串",
+        JsonValueKind.True or JsonValueKind.False => "布尔值",
         JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        _ => "an object",
+        JsonValueKind.Array => "数组",
+        _ => "对象",
     };
 
     internal static void Add(IDictionary<string, List<string>> errors, string key, string message)

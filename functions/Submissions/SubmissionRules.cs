@@ -15,29 +15,29 @@ public static class SubmissionRules
         {
             if (catalog.Find(code) is not { } element)
             {
-                SubmissionParser.Add(errors, code, "Unknown element: see GET /api/catalog.");
+                SubmissionParser.Add(errors, code, "未知的指标代码，请查看 GET /api/catalog。");
                 continue;
             }
 
             if (element.ReportedBy != level)
             {
                 SubmissionParser.Add(errors, code, element.ReportedBy == UnitLevel.Town
-                    ? $"{element.Name} is reported by the town office, not by a village."
-                    : $"{element.Name} is reported by each village, not by the town office.");
+                    ? $"{element.Name}由镇党政办报送，村不能报送。"
+                    : $"{element.Name}由各村报送，镇党政办不能报送。");
             }
 
             if (value < element.Min || value > element.Max)
             {
-                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"{element.Name} must be between {element.Min} and {element.Max} {element.Unit}."));
+                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"{element.Name}应在{element.Min}至{element.Max}{element.Unit}之间。"));
             }
 
             if (element.Type == FigureType.Integer && value != decimal.Truncate(value))
             {
-                SubmissionParser.Add(errors, code, $"{element.Name} is a whole number of {element.Unit}.");
+                SubmissionParser.Add(errors, code, $"{element.Name}应为整数（单位：{element.Unit}）。");
             }
             else if (element.Type == FigureType.Decimal && value.Scale > element.Decimals && decimal.Round(value, element.Decimals) != value)
             {
-                SubmissionParser.Add(errors, code, $"{element.Name} has at most {element.Decimals} decimals.");
+                SubmissionParser.Add(errors, code, $"{element.Name}最多保留{element.Decimals}位小数。");
             }
         }
 

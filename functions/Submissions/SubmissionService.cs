@@ -60,7 +60,7 @@ public sealed partial class SubmissionService(
 
             if (draft?.Reason is null)
             {
-                SubmissionParser.Add(errors, "reason", "This period is locked: an amendment needs a reason.");
+                SubmissionParser.Add(errors, "reason", "该月报表已生成并锁定，更正须填写原因（reason）。");
             }
         }
 

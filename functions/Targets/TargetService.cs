@@ -26,11 +26,11 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
         {
             if (catalog.Find(code) is not { } element)
             {
-                SubmissionParser.Add(errors, code, "Unknown element: see GET /api/catalog.");
+                SubmissionParser.Add(errors, code, "未知的指标代码，请查看 GET /api/catalog。");
             }
             else if (value <= 0 || value > element.Max * 12)
             {
-                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"A target must be above 0 and at most {element.Max * 12} {element.Unit}."));
+                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"年度目标应大于0且不超过{element.Max * 12}{element.Unit}。"));
             }
         }
 
@@ -85,7 +85,7 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
             using var document = JsonDocument.Parse(body);
             if (!document.RootElement.TryGetProperty("targets", out var list) || list.ValueKind != JsonValueKind.Object)
             {
-                SubmissionParser.Add(errors, "targets", "'targets' is required: an object of element code → number.");
+                SubmissionParser.Add(errors, "targets", "缺少 targets：应为“指标代码 → 目标值”的对象。");
                 return values;
             }
 
@@ -97,13 +97,13 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
                 }
                 else
                 {
-                    SubmissionParser.Add(errors, item.Name, "Must be a finite number.");
+                    SubmissionParser.Add(errors, item.Name, "应为有限的数值。");
                 }
             }
         }
         catch (JsonException ex)
         {
-            SubmissionParser.Add(errors, "body", $"Malformed JSON: {ex.Message}");
+            SubmissionParser.Add(errors, "body", $"JSON 格式错误：{ex.Message}");
         }
 
         return values;

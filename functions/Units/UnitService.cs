@@ -96,7 +96,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
         }
         catch (JsonException ex)
         {
-            errors["body"] = [$"Malformed JSON: {ex.Message}"];
+            errors["body"] = [$"JSON 格式错误：{ex.Message}"];
             return null;
         }
 
@@ -105,7 +105,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                errors["body"] = ["The body must be a JSON object."];
+                errors["body"] = ["请求体应为 JSON 对象：{ \"name\", \"county\", \"villages\": [{ \"code\", \"name\" }] }。"];
                 return null;
             }
 
@@ -114,17 +114,17 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             var county = default(UnitCode);
             if (countyText is not null && (!UnitCode.TryParse(countyText, out county) || !county.IsCounty || county != code.County))
             {
-                errors["county"] = [$"The county must be {code.County}, the county this town's code belongs to."];
+                errors["county"] = [$"所属县应为{code.County}（由镇代码的前6位决定）。"];
             }
 
             var villages = new List<Village>();
             if (!root.TryGetProperty("villages", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                errors["villages"] = ["Villages must be an array of { code, name }."];
+                errors["villages"] = ["villages 应为 { code, name } 的数组。"];
             }
             else if (list.GetArrayLength() > MaxVillages)
             {
-                errors["villages"] = [$"At most {MaxVillages} villages."];
+                errors["villages"] = [$"一个镇最多{MaxVillages}个村。"];
             }
             else
             {
@@ -135,7 +135,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
                     var field = $"villages[{index++}]";
                     if (item.ValueKind != JsonValueKind.Object)
                     {
-                        errors[field] = ["Each village must be an object { code, name }."];
+                        errors[field] = ["每个村应为 { code, name } 对象。"];
                         continue;
                     }
 
@@ -148,11 +148,11 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
 
                     if (!UnitCode.TryParse(villageCode, out var vc) || !vc.IsVillage || vc.Town != code)
                     {
-                        errors[field + ".code"] = [$"A village of this town has a code of 12 digits starting {code.Value[..9]} and not ending in 000."];
+                        errors[field + ".code"] = [$"本镇的村代码为12位数字，以{code.Value[..9]}开头，且不以000结尾。"];
                     }
                     else if (!seen.Add(vc.Value))
                     {
-                        errors[field + ".code"] = [$"Village {vc} is listed twice."];
+                        errors[field + ".code"] = [$"村{vc}重复出现。"];
                     }
                     else if (villageName is not null)
                     {
@@ -169,14 +169,14 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
     {
         if (!parent.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
         {
-            errors[field] = [$"'{property}' is required and must be a string."];
+            errors[field] = [$"缺少 {property}，或它不是字符串。"];
             return null;
         }
 
         var text = value.GetString()!.Trim();
         if (text.Length is 0 or > MaxNameLength || text.Any(char.IsControl))
         {
-            errors[field] = [$"'{property}' must be 1 to {MaxNameLength} characters without control characters."];
+            errors[field] = [$"{property} 应为1至{MaxNameLength}个字符，且不含控制字符。"];
             return null;
         }
 

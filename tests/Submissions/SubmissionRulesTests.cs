@@ -27,7 +27,7 @@ public class SubmissionRulesTests
         var (draft, errors) = Parse("{\"values\": {");
 
         Assert.Null(draft);
-        Assert.Contains("Malformed JSON", Assert.Single(errors["body"]), StringComparison.Ordinal);
+        Assert.Contains("JSON 格式错误", Assert.Single(errors["body"]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,13 +55,13 @@ public class SubmissionRulesTests
                 "births.female": 1e400 } }
             """);
 
-        Assert.Contains("Unknown element", errors["no.such_element"][0], StringComparison.Ordinal);
-        Assert.Contains("town office", errors["finance.tax_revenue"][0], StringComparison.Ordinal);
-        Assert.Contains("between", errors["security.cameras"][0], StringComparison.Ordinal);
-        Assert.Contains("whole number", errors["party.new_members"][0], StringComparison.Ordinal);
-        Assert.Contains("at most 2 decimals", errors["roads.new_km"][0], StringComparison.Ordinal);
-        Assert.Contains("number", errors["births.male"][0], StringComparison.Ordinal);
-        Assert.Contains("finite", errors["births.female"][0], StringComparison.Ordinal);
+        Assert.Contains("未知的指标代码", errors["no.such_element"][0], StringComparison.Ordinal);
+        Assert.Contains("由镇党政办报送", errors["finance.tax_revenue"][0], StringComparison.Ordinal);
+        Assert.Contains("应在0至10000个之间", errors["security.cameras"][0], StringComparison.Ordinal);
+        Assert.Contains("应为整数", errors["party.new_members"][0], StringComparison.Ordinal);
+        Assert.Contains("最多保留2位小数", errors["roads.new_km"][0], StringComparison.Ordinal);
+        Assert.Contains("应为数字，不能是字符串", errors["births.male"][0], StringComparison.Ordinal);
+        Assert.Contains("有限的数值", errors["births.female"][0], StringComparison.Ordinal);
         Assert.Equal(7, errors.Count);
     }
 
@@ -70,7 +70,7 @@ public class SubmissionRulesTests
     {
         var errors = Validate("""{ "values": { "security.cameras": 10 } }""", UnitLevel.Town);
 
-        Assert.Contains("each village", errors["security.cameras"][0], StringComparison.Ordinal);
+        Assert.Contains("由各村报送", errors["security.cameras"][0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public class SubmissionRulesTests
     {
         var (_, errors) = Parse("""{ "values": { "births.male": 1, "births.male": 2 }, "extra": true }""");
 
-        Assert.Contains("twice", errors["births.male"][0], StringComparison.Ordinal);
-        Assert.Contains("Unknown field", errors["extra"][0], StringComparison.Ordinal);
+        Assert.Contains("重复", errors["births.male"][0], StringComparison.Ordinal);
+        Assert.Contains("未知字段", errors["extra"][0], StringComparison.Ordinal);
     }
 
     [Fact]
