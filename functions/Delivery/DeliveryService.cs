@@ -1,11 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VillageReports.Common;
 using VillageReports.Reports;
-using VillageReports.Storage;
 using VillageReports.Units;
 
 namespace VillageReports.Delivery;
@@ -33,8 +31,6 @@ public sealed class DeliveryFailedException : Exception
 public sealed partial class DeliveryService(
     ReportStore reports,
     DeliveryStore deliveries,
-    StorageResources storage,
-    StorageNames names,
     IHttpClientFactory http,
     IOptions<DeliveryOptions> options,
     TimeProvider clock,
@@ -54,7 +50,7 @@ public sealed partial class DeliveryService(
             return;
         }
 
-        var inboxPdf = await CopyToInboxAsync(town, version, cancellationToken);
+        var inboxPdf = await deliveries.CopyToInboxAsync(town, version, cancellationToken);
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.WebhookUrl))
         {
@@ -100,23 +96,6 @@ public sealed partial class DeliveryService(
         }
 
         return Result<IReadOnlyList<DeliveryRecord>>.Success(await deliveries.ListAsync(town.Value, cancellationToken));
-    }
-
-    /// <summary>Copies the PDF and its JSON into <c>county-inbox/{county}/{town}/…</c>; copying again writes the same bytes.</summary>
-    private async Task<string> CopyToInboxAsync(UnitCode town, ReportVersion version, CancellationToken cancellationToken)
-    {
-        var inbox = await storage.ContainerAsync(names.CountyInboxContainer);
-        var metadata = new Dictionary<string, string> { ["sha256"] = version.Sha256, ["version"] = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        string? pdfName = null;
-        foreach (var (source, extension, type) in new[] { (version.PdfBlob, "pdf", "application/pdf"), (version.JsonBlob, "json", "application/json; charset=utf-8") })
-        {
-            var name = StorageKeys.CountyInboxBlob(town.County, town, version.Kind, version.Period, version.Version, extension);
-            var content = (await (await reports.BlobAsync(source)).DownloadContentAsync(cancellationToken)).Value.Content;
-            await inbox.GetBlobClient(name).UploadAsync(content, new Azure.Storage.Blobs.Models.BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type }, Metadata = metadata }, cancellationToken);
-            pdfName ??= name;
-        }
-
-        return pdfName!;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} was delivered already; nothing to do")]

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+using VillageReports.Reports;
 using VillageReports.Storage;
 using VillageReports.Units;
 
@@ -53,6 +55,22 @@ public sealed class DeliveryStore(StorageResources storage, StorageNames names, 
         }
 
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Copies a report version's PDF and JSON into <c>county-inbox/{county}/{town}/…</c>; copying again writes the same bytes.</summary>
+    public async Task<string> CopyToInboxAsync(UnitCode town, ReportVersion version, CancellationToken cancellationToken)
+    {
+        var reports = await storage.ContainerAsync(names.ReportsContainer);
+        var inbox = await storage.ContainerAsync(names.CountyInboxContainer);
+        var metadata = new Dictionary<string, string> { ["sha256"] = version.Sha256, ["version"] = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (source, extension, type) in new[] { (version.JsonBlob, "json", "application/json; charset=utf-8"), (version.PdfBlob, "pdf", "application/pdf") })
+        {
+            var content = (await reports.GetBlobClient(source).DownloadContentAsync(cancellationToken)).Value.Content;
+            var target = inbox.GetBlobClient(StorageKeys.CountyInboxBlob(town.County, town, version.Kind, version.Period, version.Version, extension));
+            await target.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type }, Metadata = metadata }, cancellationToken);
+        }
+
+        return StorageKeys.CountyInboxBlob(town.County, town, version.Kind, version.Period, version.Version, "pdf");
     }
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(UnitCode town, CancellationToken cancellationToken)
