@@ -7,6 +7,8 @@ namespace VillageReports.Local;
 public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions, IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<TimerFunctions> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan MaxSlice = TimeSpan.FromDays(1);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)));
 
@@ -26,7 +28,11 @@ public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions,
             }
 
             LogNext(logger, function.Name, next);
-            await Task.Delay(next - now, clock, stoppingToken);
+            if (!await WaitUntilAsync(next, stoppingToken))
+            {
+                return;
+            }
+
             try
             {
                 await using var scope = services.CreateAsyncScope();
@@ -41,6 +47,27 @@ public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions,
                 LogFailed(logger, ex, function.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits in slices of at most a day: a timer may be months away (the annual report), past what one delay can
+    /// span, and a slice also notices a clock that jumped.
+    /// </summary>
+    private async Task<bool> WaitUntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    {
+        for (var left = due - clock.GetUtcNow(); left > TimeSpan.Zero; left = due - clock.GetUtcNow())
+        {
+            try
+            {
+                await Task.Delay(left < MaxSlice ? left : MaxSlice, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Function} next runs at {Next:u}")]

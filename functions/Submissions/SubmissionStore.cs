@@ -70,7 +70,7 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         var table = await storage.TableAsync(names.SubmissionsTable);
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            await TableBatch.SubmitAsync(table, actions, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)

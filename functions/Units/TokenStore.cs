@@ -34,10 +34,7 @@ public sealed class TokenStore(StorageResources storage, StorageNames names, Tim
         var partition = StorageKeys.TokenPartition(unit);
         var rows = await table.QueryAsync<TokenEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
-        foreach (var chunk in rows.Chunk(100))
-        {
-            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
-        }
+        await TableBatch.SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList(), cancellationToken);
 
         return rows.Count;
     }

@@ -23,11 +23,7 @@ public sealed class UnitStore(StorageResources storage, StorageNames names)
             .Where(e => e.Level == nameof(UnitLevel.Village) && !listed.Contains(e.RowKey))
             .Select(e => e with { Active = false }));
 
-        // One partition, so one transaction per 100 rows (the service's batch limit).
-        foreach (var chunk in rows.Chunk(100))
-        {
-            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
-        }
+        await TableBatch.SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList(), cancellationToken);
     }
 
     public async Task<Town?> FindTownAsync(UnitCode town, CancellationToken cancellationToken)
