@@ -39,6 +39,11 @@ public static class Demo
             var token = (await tokenResponse.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken))!.Token;
             foreach (var period in periods)
             {
+                if (code == DemoTown.SilentVillage && period == last)
+                {
+                    continue; // one village has not reported last month yet, so the report shows who is missing
+                }
+
                 using var request = new HttpRequestMessage(HttpMethod.Put, $"api/units/{code}/submissions/{period}")
                 {
                     Content = new StringContent(DemoTown.Json(DemoTown.Figures(catalog, code, level, period)), Encoding.UTF8, "application/json"),
@@ -54,7 +59,7 @@ public static class Demo
                 posted++;
             }
 
-            await log.WriteLineAsync($"demo: {code} posted {periods.Count} months ({posted}/{units.Count * periods.Count})");
+            await log.WriteLineAsync($"demo: {code} posted its months ({posted} submissions so far)");
         }
 
         var status = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/periods/{last}/status", cancellationToken);

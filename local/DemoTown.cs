@@ -11,6 +11,9 @@ public static class DemoTown
     public const string Town = "130123100000";
     public const string TownName = "青山镇";
 
+    /// <summary>The village the demo leaves out of last month (石桥村).</summary>
+    public const string SilentVillage = "130123100207";
+
     public static readonly IReadOnlyList<(string Code, string Name)> Villages =
     [
         ("130123100201", "东关村"), ("130123100202", "西关村"), ("130123100203", "南庄村"), ("130123100204", "北庄村"),

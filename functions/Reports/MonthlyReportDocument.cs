@@ -34,7 +34,8 @@ public static class MonthlyReportDocument
     {
         yield return new TextBlock(title, Typography.Title, TextAlign.Center);
         var asOf = report.DataAsOf is { } at ? ChineseFormat.DateTime(at) : "无数据";
-        yield return new TextBlock($"统计期：{Period.Parse(report.Period).ToChinese()}　　生成时间：{ChineseFormat.DateTime(report.GeneratedAt)}　　数据截至：{asOf}", Typography.Note, TextAlign.Center);
+        yield return new TextBlock($"统计期：{Period.Parse(report.Period).ToChinese()}", Typography.Note, TextAlign.Center);
+        yield return new TextBlock($"生成时间：{ChineseFormat.DateTime(report.GeneratedAt)}　　数据截至：{asOf}", Typography.Note, TextAlign.Center);
         yield return new Rule(0.75, Rgb.Series[0], 2, 6);
     }
 
