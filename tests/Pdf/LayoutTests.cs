@@ -129,6 +129,20 @@ public class LayoutTests
     }
 
     [Fact]
+    public void A_paragraph_keeps_each_runs_style_and_reads_as_written()
+    {
+        var bold = Typography.Body.AsBold();
+        var paragraph = Typography.Paragraph([new Span("全年完成税收", Typography.Body), new Span("4,812.35万元", bold), new Span("，占总任务的103.1%。", Typography.Body)]);
+
+        var (sink, _) = RecordingSink.Render(paragraph);
+
+        var texts = sink.Texts.Where(t => !t.Text.StartsWith('—')).OrderBy(t => t.X).ToList();
+        Assert.Equal("全年完成税收4,812.35万元，占总任务的103.1%。", string.Concat(texts.Select(t => t.Text)));
+        Assert.Equal("4,812.35万元", Assert.Single(texts, t => t.Style.Bold).Text);
+        Assert.All(texts.Zip(texts.Skip(1)), pair => Assert.Equal(pair.First.Right, pair.Second.X, 3));
+    }
+
+    [Fact]
     public void A_page_break_starts_a_new_page()
     {
         var (sink, pages) = RecordingSink.Render(new Column([new TextBlock("甲", Typography.Body), new PageBreak(), new TextBlock("乙", Typography.Body)]));
