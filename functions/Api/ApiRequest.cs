@@ -18,14 +18,26 @@ public sealed class ApiRequest(Authenticator authenticator, IOptions<VillageRepo
     }
 
     /// <summary>The body, if it is JSON and no larger than the limit; read with a cap, so an oversized body is never buffered whole.</summary>
-    public async Task<Result<ReadOnlyMemory<byte>>> JsonBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<Result<ReadOnlyMemory<byte>>> JsonBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))
+            ? BodyAsync(request, cancellationToken)
+            : Task.FromResult<Result<ReadOnlyMemory<byte>>>(new Problem(ProblemKind.UnsupportedMediaType, "unsupported-media-type", "The body must be JSON (Content-Type: application/json)."));
+
+    /// <summary>A plain-text body (a template), UTF-8, within the same limit.</summary>
+    public async Task<Result<string>> TextBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            return new Problem(ProblemKind.UnsupportedMediaType, "unsupported-media-type", "The body must be JSON (Content-Type: application/json).");
+            return new Problem(ProblemKind.UnsupportedMediaType, "unsupported-media-type", "The body must be text (Content-Type: text/plain; charset=utf-8).");
         }
 
+        var body = await BodyAsync(request, cancellationToken);
+        return body.Problem is { } problem ? problem : System.Text.Encoding.UTF8.GetString(body.Value.Span);
+    }
+
+    private async Task<Result<ReadOnlyMemory<byte>>> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
         var limit = options.Value.MaxBodyBytes;
         if (request.ContentLength > limit)
         {

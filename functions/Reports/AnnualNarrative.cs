@@ -35,14 +35,16 @@ public sealed class AnnualNarrative
     public AnnualNarrative(string? path = null) =>
         _path = string.IsNullOrEmpty(path) ? Path.Combine(AppContext.BaseDirectory, "Templates", DefaultFile) : path;
 
-    /// <summary>Renders the template for a year: the paragraphs, headings marked with "#" and "##".</summary>
-    public IReadOnlyList<string> Render(Aggregator figures, int year)
-    {
-        var source = File.Exists(_path)
-            ? File.ReadAllText(_path)
-            : throw new TemplateException($"The annual report template {_path} is missing.");
-        return Render(source, _path, figures, year);
-    }
+    /// <summary>The template shipped with the app (or named by AnnualTemplatePath), read afresh each time.</summary>
+    public string DefaultSource() =>
+        File.Exists(_path) ? File.ReadAllText(_path) : throw new TemplateException($"The annual report template {_path} is missing.");
+
+    /// <summary>Renders a template for a year: the paragraphs, headings marked with "#" and "##".</summary>
+    public IReadOnlyList<string> Render(Aggregator figures, int year, string? townTemplate = null) =>
+        townTemplate is null ? Render(DefaultSource(), _path, figures, year) : Render(townTemplate, "the town's annual template", figures, year);
+
+    /// <summary>Checks a template by rendering it against a town with no figures: every slot must resolve (to 未报送).</summary>
+    public static void Check(string source, Aggregator emptyTown, int year) => Render(source, "the template", emptyTown, year);
 
     public static IReadOnlyList<string> Render(string source, string name, Aggregator figures, int year)
     {

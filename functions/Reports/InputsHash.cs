@@ -12,7 +12,7 @@ namespace VillageReports.Reports;
 /// </summary>
 public static class InputsHash
 {
-    public static string Compute(string kind, string period, ElementCatalog catalog, ReportData data, int dueDay)
+    public static string Compute(string kind, string period, ElementCatalog catalog, ReportData data, int dueDay, string? template = null)
     {
         var text = new StringBuilder();
         void Line(FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -40,6 +40,11 @@ public static class InputsHash
         }
 
         Line($"targets|{FigureCodec.Encode(data.Targets)}");
+        if (template is not null)
+        {
+            Line($"template|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))}");
+        }
+
         foreach (var a in data.Amendments.OrderBy(a => a.Unit.Value, StringComparer.Ordinal).ThenBy(a => a.Period).ThenBy(a => a.Revision))
         {
             Line($"amendment|{a.Unit}|{a.Period}|{a.Revision}|{a.Reason}");

@@ -16,7 +16,7 @@ public sealed class ReportRenderer(AnnualNarrative narrative)
     };
 
     /// <summary>Renders a report. A template error throws before any PDF exists, so nothing half-written is ever stored.</summary>
-    public (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt)
+    public (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt, string? townTemplate = null)
     {
         if (kind == ReportService.Monthly)
         {
@@ -25,7 +25,7 @@ public sealed class ReportRenderer(AnnualNarrative narrative)
             return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(monthly, FiguresJson));
         }
 
-        var annual = AnnualFigures.Compute(figures, period.Year, generatedAt, narrative.Render(figures, period.Year));
+        var annual = AnnualFigures.Compute(figures, period.Year, generatedAt, narrative.Render(figures, period.Year, townTemplate));
         var (annualBody, annualMetadata) = AnnualReportDocument.Compose(annual);
         return (PdfRenderer.Render(annualBody, annualMetadata), JsonSerializer.SerializeToUtf8Bytes(annual, FiguresJson));
     }

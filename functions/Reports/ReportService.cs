@@ -31,6 +31,7 @@ public sealed partial class ReportService(
     ReportDataLoader loader,
     ReportStore reports,
     ReportRenderer renderer,
+    AnnualNarrative narrative,
     PeriodStore periods,
     JobSender queue,
     StorageNames names,
@@ -131,7 +132,8 @@ public sealed partial class ReportService(
 
         var (from, through) = job.Kind == Monthly ? (new Period(period.Year - 1, 1), period) : (new Period(period.Year - 1, 1), new Period(period.Year, 12));
         var data = await loader.LoadAsync(town, from, through, period.Year, cancellationToken);
-        var hash = InputsHash.Compute(job.Kind, job.Period, catalog, data, options.Value.DueDay);
+        var townTemplate = job.Kind == Annual ? await reports.GetAnnualTemplateAsync(townCode, cancellationToken) : null;
+        var hash = InputsHash.Compute(job.Kind, job.Period, catalog, data, options.Value.DueDay, job.Kind == Annual ? townTemplate ?? narrative.DefaultSource() : null);
         var latest = await reports.LatestAsync(townCode, job.Kind, job.Period, cancellationToken);
         if (latest is not null && latest.InputsHash == hash)
         {
@@ -141,7 +143,7 @@ public sealed partial class ReportService(
         }
 
         var created = clock.GetUtcNow();
-        var (pdf, json) = renderer.Render(job.Kind, new Aggregator(catalog, data), period, created);
+        var (pdf, json) = renderer.Render(job.Kind, new Aggregator(catalog, data), period, created, townTemplate);
         var version = await reports.AddAsync(townCode, job.Kind, job.Period, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         await FinishAsync(version, period, cancellationToken);
         LogCreated(logger, job.Town, job.Kind, job.Period, version.Version, version.Size);
@@ -198,6 +200,46 @@ public sealed partial class ReportService(
         return version is null
             ? Problem.NotFound($"A {kind} report for {periodRoute}{(wanted is null ? "" : $" version {wanted}")}")
             : new ReportFile(version, await reports.OpenAsync(version.PdfBlob, cancellationToken));
+    }
+
+    /// <summary>Sets the town's own annual template after checking that every slot in it resolves; a broken one is refused by line.</summary>
+    public async Task<Result<string>> PutAnnualTemplateAsync(Caller caller, string townRoute, string source, CancellationToken cancellationToken)
+    {
+        var code = UnitCode.TownFromRoute(townRoute);
+        if ((code.Problem ?? Access.Admin(caller)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await units.FindTownAsync(code.Value, cancellationToken) is not { } town)
+        {
+            return Problem.NotFound("Town");
+        }
+
+        try
+        {
+            var emptyTown = new Aggregator(catalog, new ReportData(town, new Dictionary<(UnitCode, Period), Submission>(), new Dictionary<string, decimal>(), []));
+            AnnualNarrative.Check(source, emptyTown, ChinaTime.Today(clock).Year - 1);
+        }
+        catch (TemplateException ex)
+        {
+            return Problem.Invalid("template", "The template cannot be used.", new Dictionary<string, string[]> { ["template"] = [ex.Message] });
+        }
+
+        await reports.SaveAnnualTemplateAsync(code.Value, source, cancellationToken);
+        return source;
+    }
+
+    /// <summary>The template the town's next annual report will use: its own, or the one shipped with the app.</summary>
+    public async Task<Result<string>> GetAnnualTemplateAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
+    {
+        var code = UnitCode.TownFromRoute(townRoute);
+        if ((code.Problem ?? Access.Admin(caller)) is { } refused)
+        {
+            return refused;
+        }
+
+        return await reports.GetAnnualTemplateAsync(code.Value, cancellationToken) ?? narrative.DefaultSource();
     }
 
     public static Period? ParsePeriod(string kind, string text) => kind switch

@@ -65,6 +65,28 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>The town's own annual report template, or null when it uses the one shipped with the app.</summary>
+    public async Task<string?> GetAnnualTemplateAsync(UnitCode town, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(names.ReportsContainer);
+        try
+        {
+            return (await container.GetBlobClient(StorageKeys.AnnualTemplateBlob(town)).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores the town's template; blob versioning (in Azure) keeps every earlier one.</summary>
+    public async Task SaveAnnualTemplateAsync(UnitCode town, string source, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(names.ReportsContainer);
+        await container.GetBlobClient(StorageKeys.AnnualTemplateBlob(town)).UploadAsync(BinaryData.FromString(source),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
+    }
+
     public async Task<Stream> OpenAsync(string blobName, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(names.ReportsContainer);

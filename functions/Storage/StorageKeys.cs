@@ -38,6 +38,7 @@ public static class StorageKeys
     public static string ReportRowsTo(string kind, string period) => $"{kind}|{period}}}";
     public static string ReportBlob(UnitCode town, string kind, string period, int version, string extension) => $"{town.Value}/{kind}/{period}/v{version:D3}.{extension}";
     public static string ReportLockBlob(UnitCode town, string kind, string period) => $"locks/{town.Value}/{kind}/{period}";
+    public static string AnnualTemplateBlob(UnitCode town) => $"templates/{town.Value}/annual-report.liquid";
     public static string CountyInboxBlob(UnitCode county, UnitCode town, string kind, string period, int version, string extension) => $"{county.Value}/{town.Value}/{kind}/{period}/v{version:D3}.{extension}";
 
     // deliveries: one partition per town, one row per version delivered, and one per attempt.

@@ -39,6 +39,8 @@ public class FunctionMetadataTests
         { "ListReports", "get", "towns/{town}/reports" },
         { "DownloadReport", "get", "towns/{town}/reports/{kind}/{period}" },
         { "ListDeliveries", "get", "towns/{town}/deliveries" },
+        { "PutAnnualTemplate", "put", "towns/{town}/templates/annual" },
+        { "GetAnnualTemplate", "get", "towns/{town}/templates/annual" },
     };
 
     [Theory]

@@ -77,7 +77,8 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.liquid");
         await File.WriteAllTextAsync(broken, "第一段\n\n全年税收{{ \"finance.no_such\" | figure }}。");
-        var service = ActivatorUtilities.CreateInstance<ReportService>(App.Services, new ReportRenderer(new AnnualNarrative(broken)));
+        var narrative = new AnnualNarrative(broken);
+        var service = ActivatorUtilities.CreateInstance<ReportService>(App.Services, new ReportRenderer(narrative), narrative);
 
         var error = await Assert.ThrowsAsync<TemplateException>(() => service.AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2024"), default));
 
