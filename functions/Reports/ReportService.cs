@@ -9,7 +9,7 @@ using VillageReports.Units;
 namespace VillageReports.Reports;
 
 /// <summary>What an assembly run did.</summary>
-public enum AssemblyResult { Created, Unchanged, Busy }
+public enum AssemblyResult { Created, Unchanged }
 
 public sealed record AssemblyOutcome(AssemblyResult Result, ReportVersion? Version);
 
@@ -160,14 +160,11 @@ public sealed partial class ReportService(
 
         var versions = await reports.ListAsync(town.Value!.Code, cancellationToken);
         var latest = versions.GroupBy(v => (v.Kind, v.Period)).ToDictionary(g => g.Key, g => g.Max(v => v.Version));
-        var entries = new List<ReportListingEntry>();
-        foreach (var v in versions)
-        {
-            var stale = v.Version == latest[(v.Kind, v.Period)] && await IsStaleAsync(town.Value.Code, v, cancellationToken);
-            entries.Add(new ReportListingEntry(v.Kind, v.Period, v.Version, v.Size, v.Sha256, v.Created, stale));
-        }
-
-        return new ReportListing(town.Value.Code.Value, entries);
+        var stale = (await periods.ListStaleAsync(town.Value.Code, cancellationToken)).Select(p => p.ToString()).ToHashSet(StringComparer.Ordinal);
+        return new ReportListing(town.Value.Code.Value, versions
+            .Select(v => new ReportListingEntry(v.Kind, v.Period, v.Version, v.Size, v.Sha256, v.Created,
+                Stale: v.Kind == Monthly && v.Version == latest[(v.Kind, v.Period)] && stale.Contains(v.Period)))
+            .ToList());
     }
 
     public async Task<Result<ReportFile>> OpenAsync(Caller caller, string townRoute, string kind, string periodRoute, string? versionText, CancellationToken cancellationToken)
@@ -262,9 +259,6 @@ public sealed partial class ReportService(
             await reports.MarkDeliveryQueuedAsync(version, cancellationToken);
         }
     }
-
-    private async Task<bool> IsStaleAsync(UnitCode town, ReportVersion version, CancellationToken cancellationToken) =>
-        version.Kind == Monthly && (await periods.GetAsync(town, Period.Parse(version.Period), cancellationToken)).Stale;
 
     /// <summary>Reports are read by the town office and by the county the town belongs to.</summary>
     private async Task<Result<Town>> ReaderTownAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
