@@ -32,6 +32,7 @@ public static class Demo
         await log.WriteLineAsync($"demo: posting {units.Count} units × {months} months ({periods[0]} to {last}), each with its own token");
 
         var posted = 0;
+        var locked = 0;
         foreach (var (code, level) in units)
         {
             var tokenResponse = await http.PostAsync($"api/units/{code}/tokens", null, cancellationToken);
@@ -50,6 +51,13 @@ public static class Demo
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var response = await http.SendAsync(request, cancellationToken);
+                if (response.StatusCode == System.Net.HttpStatusCode.Conflict
+                    && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("period-locked", StringComparison.Ordinal))
+                {
+                    locked++; // an earlier demo run's report locked this month: its figures are in already
+                    continue;
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     await log.WriteLineAsync($"demo: {code} {period} was refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
@@ -60,6 +68,11 @@ public static class Demo
             }
 
             await log.WriteLineAsync($"demo: {code} posted its months ({posted} submissions so far)");
+        }
+
+        if (locked > 0)
+        {
+            await log.WriteLineAsync($"demo: {locked} submissions were for months an earlier run's reports locked; kept as they are");
         }
 
         var status = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/periods/{last}/status", cancellationToken);
@@ -91,11 +104,21 @@ public static class Demo
         await log.WriteLineAsync($"demo: assembling the {kind} report for {period} through the queue");
         (await http.PostAsync($"api/towns/{DemoTown.Town}/reports/{kind}/{period}", null, cancellationToken)).EnsureSuccessStatusCode();
         var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        // A first report appears as version 1. Run again on the same data (persistent storage), the job rightly makes
+        // no new version, so after a short wait the existing one is the answer.
+        var patience = before is null ? TimeSpan.FromMinutes(2) : TimeSpan.FromSeconds(10);
         int? version;
         while ((version = await LatestVersionAsync(http, kind, period, cancellationToken)) == before)
         {
-            if (watch.Elapsed > TimeSpan.FromMinutes(2))
+            if (watch.Elapsed > patience)
             {
+                if (before is not null)
+                {
+                    await log.WriteLineAsync($"demo: the data has not changed since version {before}; no new version");
+                    break;
+                }
+
                 await log.WriteLineAsync($"demo: the {kind} report for {period} did not appear within 2 minutes");
                 return false;
             }
@@ -106,7 +129,8 @@ public static class Demo
         var pdf = await http.GetByteArrayAsync($"api/towns/{DemoTown.Town}/reports/{kind}/{period}", cancellationToken);
         var path = Path.Combine(outputDirectory, $"{DemoTown.Town}-{kind}-{period}-v{version}.pdf");
         await File.WriteAllBytesAsync(path, pdf, cancellationToken);
-        await log.WriteLineAsync($"demo: wrote {path} ({pdf.Length / 1024.0:0.0} KiB, version {version}, {watch.ElapsedMilliseconds} ms from request to stored)");
+        var timing = version != before ? $", {watch.ElapsedMilliseconds} ms from request to stored" : "";
+        await log.WriteLineAsync($"demo: wrote {path} ({pdf.Length / 1024.0:0.0} KiB, version {version}{timing})");
         return true;
     }
 
