@@ -4,9 +4,16 @@ using VillageReports.Units;
 
 namespace VillageReports.Tests.Storage;
 
-public class SubmissionStoreTests
+public class SubmissionStoreTests : IAsyncLifetime
 {
-    private readonly SubmissionStore _store = new(TestStorage.Resources(), TestStorage.Names(TestStorage.NewPrefix()));
+    private readonly string _prefix = TestStorage.NewPrefix();
+    private readonly SubmissionStore _store;
+
+    public SubmissionStoreTests() => _store = new(TestStorage.Resources(), TestStorage.Names(_prefix));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => TestStorage.DeleteAsync(_prefix);
     private static readonly UnitCode Village = UnitCode.Parse("130123100201");
 
     private static Submission Revision(int revision, decimal value) =>

@@ -59,6 +59,8 @@ public class LocalApp : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        await TestStorage.DeleteAsync(Prefix);
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null, string contentType = "application/json", Action<HttpRequestMessage>? configure = null)

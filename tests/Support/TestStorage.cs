@@ -31,6 +31,28 @@ public static class TestStorage
         new(new TableServiceClient(ConnectionString), new BlobServiceClient(ConnectionString),
             new StorageConnection(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage"] = ConnectionString }).Build()).CreateQueueServiceClient());
 
+    /// <summary>Deletes every table, container and queue a test made under its prefix.</summary>
+    public static async Task DeleteAsync(string prefix)
+    {
+        var tables = new TableServiceClient(ConnectionString);
+        await foreach (var table in tables.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {prefix} and TableName lt {prefix + "~"}")))
+        {
+            await tables.DeleteTableAsync(table.Name);
+        }
+
+        var blobs = new BlobServiceClient(ConnectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync(prefix: prefix))
+        {
+            await blobs.DeleteBlobContainerAsync(container.Name);
+        }
+
+        var queues = new QueueServiceClient(ConnectionString);
+        await foreach (var queue in queues.GetQueuesAsync(prefix: prefix))
+        {
+            await queues.DeleteQueueAsync(queue.Name);
+        }
+    }
+
     public static StorageNames Names(string prefix) =>
         StorageNames.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(Settings(prefix)).Build());
 }
