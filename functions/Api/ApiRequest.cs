@@ -54,8 +54,17 @@ public sealed class ApiRequest(Authenticator authenticator, IOptions<VillageRepo
             length += read;
         }
 
-        return length > limit ? TooLarge(limit) : new ReadOnlyMemory<byte>(buffer, 0, length);
+        if (length > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        // Windows tools often start UTF-8 with a byte-order mark; it is not part of the JSON or the text.
+        var start = buffer.AsSpan(0, length).StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
+        return new ReadOnlyMemory<byte>(buffer, start, length - start);
     }
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     public static bool Flag(HttpRequest request, string name) =>
         bool.TryParse(request.Query[name].ToString(), out var value) && value;

@@ -210,6 +210,20 @@ public class PutSubmissionTests(LocalApp app) : IClassFixture<LocalApp>
     }
 
     [Fact]
+    public async Task A_body_that_starts_with_a_byte_order_mark_is_accepted()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(Values(("births.male", 2)))).ToArray();
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/units/{V1}/submissions/2025-10") { Content = content };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Admin);
+
+        var response = await app.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_returns_415()
     {
         var response = await app.SendAsync(HttpMethod.Put, $"/api/units/{V2}/submissions/2026-03", Admin, "values=1", "application/x-www-form-urlencoded");
