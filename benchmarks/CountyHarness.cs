@@ -62,7 +62,7 @@ public static class CountyHarness
 
         // Submissions per second: every unit of every town, 14 months, through the API, 8 at a time.
         var units = townCodes.SelectMany(t => new[] { (Code: t, Level: UnitLevel.Town) }.Concat(Enumerable.Range(1, villagesPerTown).Select(v => (Code: t[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture), Level: UnitLevel.Village)))).ToList();
-        var months = Enumerable.Range(0, 14).Select(i => Back(last, 13 - i)).ToList();
+        var months = last.AddMonths(-13).Through(last).ToList();
         var work = units.SelectMany(u => months.Select(m => (u.Code, u.Level, Period: m))).ToList();
         watch.Restart();
         var failures = 0;
@@ -96,12 +96,12 @@ public static class CountyHarness
         Print($"county: {done} of {towns} towns × {villagesPerTown} villages assembled through the queue in {watch.Elapsed.TotalSeconds:0.0} s ({watch.ElapsedMilliseconds / Math.Max(1, done)} ms per town), {bytes / Math.Max(1, done) / 1024.0:0.0} KiB per PDF");
 
         // One town end to end again (load from storage, hash, render, store): a warm run.
-        var one = new ReportJob(townCodes[0], ReportService.Monthly, Back(last, 1).ToString());
+        var one = new ReportJob(townCodes[0], ReportService.Monthly, last.AddMonths(-1).ToString());
         await reports.AssembleAsync(one, default);
         var timings = new List<double>();
         for (var i = 0; i < 5; i++)
         {
-            var next = one with { Period = Back(last, 2 + i).ToString() };
+            var next = one with { Period = last.AddMonths(-2 - i).ToString() };
             watch.Restart();
             await reports.AssembleAsync(next, default);
             timings.Add(watch.Elapsed.TotalMilliseconds);
@@ -112,15 +112,6 @@ public static class CountyHarness
         await app.StopAsync();
     }
 
-    private static Period Back(Period p, int months)
-    {
-        for (var i = 0; i < months; i++)
-        {
-            p = p.Previous;
-        }
-
-        return p;
-    }
 
     private static void Print(string line) => Console.WriteLine(line);
 }

@@ -28,7 +28,7 @@ public static class Demo
         units.AddRange(DemoTown.Villages.Select(v => (v.Code, UnitLevel.Village)));
         var last = Period.Containing(ChinaTime.Today(clock)).Previous;
         var months = MonthsFor(last);
-        var periods = Enumerable.Range(0, months).Select(i => Back(last, months - 1 - i)).ToList();
+        var periods = last.AddMonths(1 - months).Through(last).ToList();
         await log.WriteLineAsync($"demo: posting {units.Count} units × {months} months ({periods[0]} to {last}), each with its own token");
 
         var posted = 0;
@@ -141,16 +141,6 @@ public static class Demo
             .Where(r => r.GetProperty("kind").GetString() == kind && r.GetProperty("period").GetString() == period)
             .Select(r => (int?)r.GetProperty("version").GetInt32())
             .Max();
-    }
-
-    private static Period Back(Period period, int months)
-    {
-        for (var i = 0; i < months; i++)
-        {
-            period = period.Previous;
-        }
-
-        return period;
     }
 
     private sealed record TokenAnswer(string Unit, string Token);

@@ -50,7 +50,7 @@ public static class AnnualFigures
                 months.Select((s, i) => (s, Month: i + 1)).Where(x => x.s is null).Select(x => x.Month).ToList());
         }).ToList();
 
-        var months = Enumerable.Range(1, 12).Select(m => new Period(year, m)).ToList();
+        var months = new Period(year, 1).Through(new Period(year, 12)).ToList();
         var trends = TrendElements.Select(catalog.Find).OfType<DataElement>().Select(e => new ChartFigures(e.Code, $"{e.Name}月度走势", e.Unit,
             months.Select(m => $"{m.Month}月").ToList(),
             [

@@ -84,7 +84,7 @@ public static class MonthlyFigures
         var thisMonth = figures.Month(e.Code, period);
         var lastMonth = figures.Month(e.Code, period.Previous);
         var lastYear = figures.Month(e.Code, period.SameMonthLastYear);
-        var ytd = figures.Span(e.Code, new Period(period.Year, 1), period);
+        var ytd = figures.Span(e.Code, period.FirstOfYear, period);
         decimal? target = figures.Data.Targets.TryGetValue(e.Code, out var t) ? t : null;
         return new ElementRow(e.Code, e.Name, e.Unit, e.Kind, e.Decimals, thisMonth, lastMonth, Change.Between(thisMonth, lastMonth),
             lastYear, Change.Between(thisMonth, lastYear), ytd, target, Aggregator.PercentOf(ytd, target),
@@ -95,7 +95,7 @@ public static class MonthlyFigures
     {
         var numerator = figures.Month(i.Numerator, period);
         var denominator = figures.Month(i.Denominator, period);
-        var first = new Period(period.Year, 1);
+        var first = period.FirstOfYear;
         return new IndicatorRow(i.Code, i.Name, i.Unit, numerator, denominator,
             Aggregator.Ratio(i, numerator, denominator),
             Aggregator.Ratio(i, figures.Month(i.Numerator, period.Previous), figures.Month(i.Denominator, period.Previous)),
@@ -124,22 +124,12 @@ public static class MonthlyFigures
     private static ChartFigures TrendChart(Aggregator figures, Period period)
     {
         var element = figures.Catalog.Find(TrendChartElement) ?? figures.Catalog.Elements[0];
-        var months = Enumerable.Range(0, 12).Select(i => Back(period, 11 - i)).ToList();
+        var months = period.AddMonths(-11).Through(period).ToList();
         return new ChartFigures(element.Code, $"{element.Name}近12个月走势", element.Unit,
             months.Select(m => m.Month == 1 || m == months[0] ? $"{m.Year % 100:D2}年{m.Month}月" : $"{m.Month}月").ToList(),
             [
                 new SeriesFigures("近12个月", months.Select(m => figures.Month(element.Code, m)).ToList()),
                 new SeriesFigures("上年同期", months.Select(m => figures.Month(element.Code, m.SameMonthLastYear)).ToList()),
             ]);
-    }
-
-    internal static Period Back(Period period, int months)
-    {
-        for (var i = 0; i < months; i++)
-        {
-            period = period.Previous;
-        }
-
-        return period;
     }
 }

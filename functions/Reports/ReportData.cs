@@ -41,7 +41,7 @@ public sealed class Aggregator(ElementCatalog catalog, ReportData data)
     /// <summary>A unit's figure over <paramref name="from"/>..<paramref name="through"/>: flows summed, a stock at its last reported month.</summary>
     public decimal? UnitSpan(UnitCode unit, string code, Period from, Period through)
     {
-        var months = Months(from, through).Select(p => UnitMonth(unit, code, p));
+        var months = from.Through(through).Select(p => UnitMonth(unit, code, p));
         return Element(code).Kind == ElementKind.Flow ? Sum(months) : months.LastOrDefault(v => v is not null);
     }
 
@@ -61,14 +61,6 @@ public sealed class Aggregator(ElementCatalog catalog, ReportData data)
     public static decimal Round(decimal value, int decimals) => decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     public DataElement Element(string code) => catalog.Find(code) ?? throw new KeyNotFoundException($"Element {code} is not in the catalog.");
-
-    public static IEnumerable<Period> Months(Period from, Period through)
-    {
-        for (var p = from; p <= through; p = p.Next)
-        {
-            yield return p;
-        }
-    }
 
     private static decimal? Sum(IEnumerable<decimal?> values)
     {

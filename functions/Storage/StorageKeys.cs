@@ -24,12 +24,12 @@ public static class StorageKeys
     public static string RevisionRow(Period period, int revision) => $"rev|{period}|{revision:D6}";
     public static string RevisionRowsFrom(Period period) => $"rev|{period}|";
     public static string RevisionRowsTo(Period period) => $"rev|{period}}}";
-    public const string CurrentRowsFrom = "cur|";
-    public static string CurrentRowKey(Period period) => CurrentRow(period);
+    public static Period PeriodOfCurrentRow(string rowKey) => Period.Parse(rowKey["cur|".Length..]);
 
     // periods: one partition per town, one row per month (lock and staleness of its reports).
     public static string PeriodPartition(UnitCode town) => town.Value;
     public static string PeriodRow(Period period) => period.ToString();
+    public static Period PeriodOfPeriodRow(string rowKey) => Period.Parse(rowKey);
 
     // reports: one partition per town, one row per version; blobs under the town, kind and period.
     public static string ReportPartition(UnitCode town) => town.Value;

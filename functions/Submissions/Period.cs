@@ -53,14 +53,29 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
         return next.AddDays(Math.Clamp(dueDay, 1, DateTime.DaysInMonth(next.Year, next.Month)) - 1);
     }
 
-    /// <summary>The months of this period's year up to and including this one.</summary>
-    public IEnumerable<Period> YearToDate()
+    public Period AddMonths(int months)
     {
-        for (var m = 1; m <= Month; m++)
+        var index = (Year * 12) + Month - 1 + months;
+        return new Period(index / 12, (index % 12) + 1);
+    }
+
+    /// <summary>This month and every one after it up to <paramref name="last"/>, inclusive (none when last is earlier).</summary>
+    public IEnumerable<Period> Through(Period last)
+    {
+        for (var p = this; p <= last; p = p.Next)
         {
-            yield return new Period(Year, m);
+            yield return p;
         }
     }
+
+    public Period FirstOfYear => new(Year, 1);
+
+    /// <summary>
+    /// Whether a unit that first submitted at <paramref name="firstSubmittedAt"/> was late: after the end of day
+    /// <paramref name="dueDay"/> of the next month, China time.
+    /// </summary>
+    public bool IsLate(DateTimeOffset firstSubmittedAt, int dueDay) =>
+        Common.ChinaTime.StartOf(DueDate(dueDay).AddDays(1)) <= firstSubmittedAt;
 
     public int CompareTo(Period other) => (Year * 12 + Month).CompareTo(other.Year * 12 + other.Month);
 

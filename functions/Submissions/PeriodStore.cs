@@ -50,7 +50,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         var partition = StorageKeys.PeriodPartition(town);
         var rows = await table.QueryAsync<PeriodEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stale eq {true}"), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => Period.Parse(r.RowKey)).Order().ToList();
+        return rows.Select(r => StorageKeys.PeriodOfPeriodRow(r.RowKey)).Order().ToList();
     }
 
     private sealed class PeriodEntity : ITableEntity

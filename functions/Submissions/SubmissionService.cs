@@ -89,7 +89,7 @@ public sealed partial class SubmissionService(
             var submission = new Submission(
                 unit.Code, period, (current?.Submission.Revision ?? 0) + 1, draft.Values, draft.Comment, draft.Reason,
                 now, caller.IsAdmin ? "admin" : unit.Code.Value,
-                Late: ChinaTime.StartOf(period.DueDate(options.Value.DueDay).AddDays(1)) <= firstAt,
+                Late: period.IsLate(firstAt, options.Value.DueDay),
                 warnings);
             if (request.DryRun)
             {

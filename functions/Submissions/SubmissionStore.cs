@@ -47,7 +47,7 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         var high = StorageKeys.CurrentRow(to);
         var rows = await table.QueryAsync<SubmissionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
-        return rows.Select(r => r.ToSubmission(unit, Period.Parse(r.RowKey[StorageKeys.CurrentRowsFrom.Length..]))).ToList();
+        return rows.Select(r => r.ToSubmission(unit, StorageKeys.PeriodOfCurrentRow(r.RowKey))).ToList();
     }
 
     /// <summary>

@@ -52,6 +52,26 @@ public class PeriodTests
     [Fact]
     public void Year_to_date_lists_the_months_from_January()
     {
-        Assert.Equal(["2026-01", "2026-02", "2026-03"], new Period(2026, 3).YearToDate().Select(p => p.ToString()));
+        var march = new Period(2026, 3);
+
+        Assert.Equal(["2026-01", "2026-02", "2026-03"], march.FirstOfYear.Through(march).Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Months_are_added_and_taken_across_years()
+    {
+        Assert.Equal(new Period(2025, 11), new Period(2026, 10).AddMonths(-11));
+        Assert.Equal(new Period(2027, 2), new Period(2026, 12).AddMonths(2));
+        Assert.Empty(new Period(2026, 3).Through(new Period(2026, 2)));
+    }
+
+    [Fact]
+    public void A_submission_is_late_from_the_day_after_the_due_day_china_time()
+    {
+        var october = new Period(2026, 10);
+
+        Assert.False(october.IsLate(new DateTimeOffset(2026, 11, 5, 23, 59, 0, TimeSpan.FromHours(8)), 5));
+        Assert.True(october.IsLate(new DateTimeOffset(2026, 11, 6, 0, 0, 0, TimeSpan.FromHours(8)), 5));
+        Assert.True(october.IsLate(new DateTimeOffset(2026, 11, 5, 16, 0, 0, TimeSpan.Zero), 5));
     }
 }
