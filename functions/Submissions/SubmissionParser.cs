@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VillageReports.Common;
 
 namespace VillageReports.Submissions;
 
@@ -7,7 +8,7 @@ public static class SubmissionParser
 {
     public const int MaxTextLength = 500;
 
-    public static SubmissionDraft? Parse(ReadOnlyMemory<byte> body, IDictionary<string, List<string>> errors)
+    public static SubmissionDraft? Parse(ReadOnlyMemory<byte> body, ValidationErrors errors)
     {
         JsonDocument document;
         try
@@ -16,7 +17,7 @@ public static class SubmissionParser
         }
         catch (JsonException ex)
         {
-            Add(errors, "body", $"JSON 格式错误：{ex.Message}");
+            errors.Add("body", $"JSON 格式错误：{ex.Message}");
             return null;
         }
 
@@ -25,7 +26,7 @@ public static class SubmissionParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                Add(errors, "body", "请求体应为 JSON 对象：{ \"values\": { 指标代码: 数值 }, \"comment\"?, \"reason\"? }。");
+                errors.Add("body", "请求体应为 JSON 对象：{ \"values\": { 指标代码: 数值 }, \"comment\"?, \"reason\"? }。");
                 return null;
             }
 
@@ -47,7 +48,7 @@ public static class SubmissionParser
                         reason = ReadText(property, errors);
                         break;
                     default:
-                        Add(errors, property.Name, seenValues && property.Name == "values"
+                        errors.Add(property.Name, seenValues && property.Name == "values"
                             ? "values 重复出现。"
                             : $"未知字段 {property.Name}：只能是 values、comment 或 reason。");
                         break;
@@ -56,18 +57,18 @@ public static class SubmissionParser
 
             if (!seenValues)
             {
-                Add(errors, "values", "缺少 values：应为“指标代码 → 数值”的对象。");
+                errors.Add("values", "缺少 values：应为“指标代码 → 数值”的对象。");
             }
 
             return new SubmissionDraft(values, comment, reason);
         }
     }
 
-    private static void ReadValues(JsonElement element, SortedDictionary<string, decimal> values, IDictionary<string, List<string>> errors)
+    private static void ReadValues(JsonElement element, SortedDictionary<string, decimal> values, ValidationErrors errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Add(errors, "values", "values 应为“指标代码 → 数值”的对象。");
+            errors.Add("values", "values 应为“指标代码 → 数值”的对象。");
             return;
         }
 
@@ -76,15 +77,15 @@ public static class SubmissionParser
             var code = item.Name;
             if (values.ContainsKey(code))
             {
-                Add(errors, code, "该指标重复出现。");
+                errors.Add(code, "该指标重复出现。");
             }
             else if (item.Value.ValueKind != JsonValueKind.Number)
             {
-                Add(errors, code, $"应为数字，不能是{Describe(item.Value.ValueKind)}。");
+                errors.Add(code, $"应为数字，不能是{Describe(item.Value.ValueKind)}。");
             }
             else if (!item.Value.TryGetDecimal(out var value))
             {
-                Add(errors, code, "应为有限的数值（超出可表示范围）。");
+                errors.Add(code, "应为有限的数值（超出可表示范围）。");
             }
             else
             {
@@ -93,7 +94,7 @@ public static class SubmissionParser
         }
     }
 
-    private static string? ReadText(JsonProperty property, IDictionary<string, List<string>> errors)
+    private static string? ReadText(JsonProperty property, ValidationErrors errors)
     {
         if (property.Value.ValueKind == JsonValueKind.Null)
         {
@@ -102,14 +103,14 @@ public static class SubmissionParser
 
         if (property.Value.ValueKind != JsonValueKind.String)
         {
-            Add(errors, property.Name, $"{property.Name} 应为字符串。");
+            errors.Add(property.Name, $"{property.Name} 应为字符串。");
             return null;
         }
 
         var text = property.Value.GetString()!.Trim();
         if (text.Length > MaxTextLength)
         {
-            Add(errors, property.Name, $"{property.Name} 最多{MaxTextLength}个字符。");
+            errors.Add(property.Name, $"{property.Name} 最多{MaxTextLength}个字符。");
         }
 
         return text.Length == 0 ? null : text;
@@ -123,14 +124,4 @@ public static class SubmissionParser
         JsonValueKind.Array => "数组",
         _ => "对象",
     };
-
-    internal static void Add(IDictionary<string, List<string>> errors, string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var list))
-        {
-            errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
 }

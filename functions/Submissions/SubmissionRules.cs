@@ -1,5 +1,6 @@
 using System.Globalization;
 using VillageReports.Catalog;
+using VillageReports.Common;
 
 namespace VillageReports.Submissions;
 
@@ -9,35 +10,35 @@ public static class SubmissionRules
     /// <summary>A value this many times larger (or smaller) than last month's draws a warning.</summary>
     public const decimal OutlierFactor = 3m;
 
-    public static void Validate(ElementCatalog catalog, UnitLevel level, IReadOnlyDictionary<string, decimal> values, IDictionary<string, List<string>> errors)
+    public static void Validate(ElementCatalog catalog, UnitLevel level, IReadOnlyDictionary<string, decimal> values, ValidationErrors errors)
     {
         foreach (var (code, value) in values)
         {
             if (catalog.Find(code) is not { } element)
             {
-                SubmissionParser.Add(errors, code, "未知的指标代码，请查看 GET /api/catalog。");
+                errors.Add(code, "未知的指标代码，请查看 GET /api/catalog。");
                 continue;
             }
 
             if (element.ReportedBy != level)
             {
-                SubmissionParser.Add(errors, code, element.ReportedBy == UnitLevel.Town
+                errors.Add(code, element.ReportedBy == UnitLevel.Town
                     ? $"{element.Name}由镇党政办报送，村不能报送。"
                     : $"{element.Name}由各村报送，镇党政办不能报送。");
             }
 
             if (value < element.Min || value > element.Max)
             {
-                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"{element.Name}应在{element.Min}至{element.Max}{element.Unit}之间。"));
+                errors.Add(code, string.Create(CultureInfo.InvariantCulture, $"{element.Name}应在{element.Min}至{element.Max}{element.Unit}之间。"));
             }
 
             if (element.Type == FigureType.Integer && value != decimal.Truncate(value))
             {
-                SubmissionParser.Add(errors, code, $"{element.Name}应为整数（单位：{element.Unit}）。");
+                errors.Add(code, $"{element.Name}应为整数（单位：{element.Unit}）。");
             }
             else if (element.Type == FigureType.Decimal && value.Scale > element.Decimals && decimal.Round(value, element.Decimals) != value)
             {
-                SubmissionParser.Add(errors, code, $"{element.Name}最多保留{element.Decimals}位小数。");
+                errors.Add(code, $"{element.Name}最多保留{element.Decimals}位小数。");
             }
         }
 
@@ -46,7 +47,7 @@ public static class SubmissionRules
             if (rule.Left.Concat(rule.Right).All(values.ContainsKey)
                 && rule.Left.Sum(c => values[c]) > rule.Right.Sum(c => values[c]))
             {
-                SubmissionParser.Add(errors, rule.Left[0], rule.Message);
+                errors.Add(rule.Left[0], rule.Message);
             }
         }
     }

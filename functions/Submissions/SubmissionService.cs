@@ -43,7 +43,7 @@ public sealed partial class SubmissionService(
             return new Problem(ProblemKind.Conflict, "period-in-future", "This period has not started yet.", $"{period} opens on {period.FirstDay:yyyy-MM-dd} (China time).");
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
         var draft = SubmissionParser.Parse(request.Body, errors);
         if (draft is not null)
         {
@@ -60,13 +60,13 @@ public sealed partial class SubmissionService(
 
             if (draft?.Reason is null)
             {
-                SubmissionParser.Add(errors, "reason", "该月报表已生成并锁定，更正须填写原因（reason）。");
+                errors.Add("reason", "该月报表已生成并锁定，更正须填写原因（reason）。");
             }
         }
 
         if (errors.Count > 0 || draft is null)
         {
-            return Problem.Invalid("validation", "The submission is not valid.", errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            return errors.ToProblem("The submission is not valid.");
         }
 
         var previous = await submissions.GetCurrentAsync(unit.Code, period.Previous, cancellationToken);

@@ -20,23 +20,23 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
             return problem;
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
         var values = Parse(body, errors);
         foreach (var (code, value) in values)
         {
             if (catalog.Find(code) is not { } element)
             {
-                SubmissionParser.Add(errors, code, "未知的指标代码，请查看 GET /api/catalog。");
+                errors.Add(code, "未知的指标代码，请查看 GET /api/catalog。");
             }
             else if (value <= 0 || value > element.Max * 12)
             {
-                SubmissionParser.Add(errors, code, string.Create(CultureInfo.InvariantCulture, $"年度目标应大于0且不超过{element.Max * 12}{element.Unit}。"));
+                errors.Add(code, string.Create(CultureInfo.InvariantCulture, $"年度目标应大于0且不超过{element.Max * 12}{element.Unit}。"));
             }
         }
 
         if (errors.Count > 0)
         {
-            return Problem.Invalid("validation", "The targets are not valid.", errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            return errors.ToProblem("The targets are not valid.");
         }
 
         var (townCode, year) = town.Value;
@@ -77,7 +77,7 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
         return await units.FindTownAsync(town.Value, cancellationToken) is null ? Problem.NotFound("Town") : (town.Value, period.Year);
     }
 
-    private static SortedDictionary<string, decimal> Parse(ReadOnlyMemory<byte> body, Dictionary<string, List<string>> errors)
+    private static SortedDictionary<string, decimal> Parse(ReadOnlyMemory<byte> body, ValidationErrors errors)
     {
         var values = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         try
@@ -85,7 +85,7 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
             using var document = JsonDocument.Parse(body);
             if (!document.RootElement.TryGetProperty("targets", out var list) || list.ValueKind != JsonValueKind.Object)
             {
-                SubmissionParser.Add(errors, "targets", "缺少 targets：应为“指标代码 → 目标值”的对象。");
+                errors.Add("targets", "缺少 targets：应为“指标代码 → 目标值”的对象。");
                 return values;
             }
 
@@ -97,13 +97,13 @@ public sealed class TargetService(ElementCatalog catalog, UnitStore units, Targe
                 }
                 else
                 {
-                    SubmissionParser.Add(errors, item.Name, "应为有限的数值。");
+                    errors.Add(item.Name, "应为有限的数值。");
                 }
             }
         }
         catch (JsonException ex)
         {
-            SubmissionParser.Add(errors, "body", $"JSON 格式错误：{ex.Message}");
+            errors.Add("body", $"JSON 格式错误：{ex.Message}");
         }
 
         return values;

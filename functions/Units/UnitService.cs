@@ -22,11 +22,11 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
         }
 
         var code = town.Value;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var parsed = ParseTown(code, body.Span, errors);
+        var errors = new ValidationErrors();
+        var parsed = ParseTown(code, body, errors);
         if (parsed is null)
         {
-            return Problem.Invalid("validation", "The town is not valid.", errors);
+            return errors.ToProblem("The town is not valid.");
         }
 
         var created = await units.FindTownAsync(code, cancellationToken) is null;
@@ -87,16 +87,16 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
         return known ? code : Problem.NotFound("Unit");
     }
 
-    private static Town? ParseTown(UnitCode code, ReadOnlySpan<byte> body, Dictionary<string, string[]> errors)
+    private static Town? ParseTown(UnitCode code, ReadOnlyMemory<byte> body, ValidationErrors errors)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 8 });
         }
         catch (JsonException ex)
         {
-            errors["body"] = [$"JSON 格式错误：{ex.Message}"];
+            errors.Add("body", $"JSON 格式错误：{ex.Message}");
             return null;
         }
 
@@ -105,7 +105,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                errors["body"] = ["请求体应为 JSON 对象：{ \"name\", \"county\", \"villages\": [{ \"code\", \"name\" }] }。"];
+                errors.Add("body", "请求体应为 JSON 对象：{ \"name\", \"county\", \"villages\": [{ \"code\", \"name\" }] }。");
                 return null;
             }
 
@@ -114,17 +114,17 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             var county = default(UnitCode);
             if (countyText is not null && (!UnitCode.TryParse(countyText, out county) || !county.IsCounty || county != code.County))
             {
-                errors["county"] = [$"所属县应为{code.County}（由镇代码的前6位决定）。"];
+                errors.Add("county", $"所属县应为{code.County}（由镇代码的前6位决定）。");
             }
 
             var villages = new List<Village>();
             if (!root.TryGetProperty("villages", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                errors["villages"] = ["villages 应为 { code, name } 的数组。"];
+                errors.Add("villages", "villages 应为 { code, name } 的数组。");
             }
             else if (list.GetArrayLength() > MaxVillages)
             {
-                errors["villages"] = [$"一个镇最多{MaxVillages}个村。"];
+                errors.Add("villages", $"一个镇最多{MaxVillages}个村。");
             }
             else
             {
@@ -135,7 +135,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
                     var field = $"villages[{index++}]";
                     if (item.ValueKind != JsonValueKind.Object)
                     {
-                        errors[field] = ["每个村应为 { code, name } 对象。"];
+                        errors.Add(field, "每个村应为 { code, name } 对象。");
                         continue;
                     }
 
@@ -148,11 +148,11 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
 
                     if (!UnitCode.TryParse(villageCode, out var vc) || !vc.IsVillage || vc.Town != code)
                     {
-                        errors[field + ".code"] = [$"本镇的村代码为12位数字，以{code.Value[..9]}开头，且不以000结尾。"];
+                        errors.Add(field + ".code", $"本镇的村代码为12位数字，以{code.Value[..9]}开头，且不以000结尾。");
                     }
                     else if (!seen.Add(vc.Value))
                     {
-                        errors[field + ".code"] = [$"村{vc}重复出现。"];
+                        errors.Add(field + ".code", $"村{vc}重复出现。");
                     }
                     else if (villageName is not null)
                     {
@@ -165,18 +165,18 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
         }
     }
 
-    private static string? Text(JsonElement parent, string property, Dictionary<string, string[]> errors, string field)
+    private static string? Text(JsonElement parent, string property, ValidationErrors errors, string field)
     {
         if (!parent.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.String)
         {
-            errors[field] = [$"缺少 {property}，或它不是字符串。"];
+            errors.Add(field, $"缺少 {property}，或它不是字符串。");
             return null;
         }
 
         var text = value.GetString()!.Trim();
         if (text.Length is 0 or > MaxNameLength || text.Any(char.IsControl))
         {
-            errors[field] = [$"{property} 应为1至{MaxNameLength}个字符，且不含控制字符。"];
+            errors.Add(field, $"{property} 应为1至{MaxNameLength}个字符，且不含控制字符。");
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using VillageReports.Catalog;
+using VillageReports.Common;
 using VillageReports.Submissions;
 
 namespace VillageReports.Tests.Submissions;
@@ -8,13 +9,13 @@ public class SubmissionRulesTests
 {
     private readonly ElementCatalog _catalog = ElementCatalog.LoadEmbedded();
 
-    private static (SubmissionDraft? Draft, Dictionary<string, List<string>> Errors) Parse(string json)
+    private static (SubmissionDraft? Draft, ValidationErrors Errors) Parse(string json)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new ValidationErrors();
         return (SubmissionParser.Parse(Encoding.UTF8.GetBytes(json), errors), errors);
     }
 
-    private Dictionary<string, List<string>> Validate(string json, UnitLevel level = UnitLevel.Village)
+    private ValidationErrors Validate(string json, UnitLevel level = UnitLevel.Village)
     {
         var (draft, errors) = Parse(json);
         SubmissionRules.Validate(_catalog, level, draft!.Values, errors);
