@@ -11,7 +11,6 @@ public readonly struct Result<T>
 
     public T? Value { get; }
     public Problem? Problem { get; }
-    public bool IsSuccess => Problem is null;
 
     /// <summary>For values of interface type, which C# will not convert implicitly.</summary>
 #pragma warning disable CA1000 // a factory on the generic type reads best at the call site

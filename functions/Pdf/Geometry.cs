@@ -12,7 +12,6 @@ public readonly record struct Rgb(byte R, byte G, byte B)
     public static Rgb Black { get; } = new(0, 0, 0);
     public static Rgb Gray { get; } = new(110, 110, 110);
     public static Rgb LightGray { get; } = new(200, 200, 200);
-    public static Rgb White { get; } = new(255, 255, 255);
 
     /// <summary>A small palette that stays distinct in greyscale print.</summary>
     public static IReadOnlyList<Rgb> Series { get; } =

@@ -29,9 +29,6 @@ public sealed class TextBlock : Element
 
     public override bool KeepWithNext => _keepWithNext;
 
-    /// <summary>The text as laid out for <paramref name="width"/>, one string per line.</summary>
-    public IReadOnlyList<string> LinesFor(double width) => Lines(width).Select(l => l.Text).ToList();
-
     public override SpacePlan Measure(Size available)
     {
         var (count, height) = Fit(available);

@@ -8,6 +8,4 @@ public sealed record TextStyle(string Family, double Size, bool Bold = false, Rg
     public TextStyle WithSize(double size) => this with { Size = size, LineHeight = LineHeight > 0 ? LineHeight * size / Size : 0 };
 
     public TextStyle AsBold() => this with { Bold = true };
-
-    public TextStyle WithColor(Rgb color) => this with { Color = color };
 }

@@ -32,14 +32,6 @@ public static class ChineseFormat
         return string.Create(CultureInfo.InvariantCulture, $"{china.Year}年{china.Month}月{china.Day}日 {china:HH:mm}");
     }
 
-    public static string Date(DateTimeOffset at)
-    {
-        var china = at.ToOffset(Common.ChinaTime.Offset);
-        return string.Create(CultureInfo.InvariantCulture, $"{china.Year}年{china.Month}月{china.Day}日");
-    }
-
-    public static string Month(Period period) => period.ToChinese();
-
     /// <summary>Section numbers of an official document: 一、二、三…</summary>
     public static string Ordinal(int n) => n switch
     {

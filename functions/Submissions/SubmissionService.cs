@@ -8,8 +8,8 @@ namespace VillageReports.Submissions;
 
 public sealed record PutRequest(string UnitRoute, string PeriodRoute, ReadOnlyMemory<byte> Body, string? IfMatch, bool DryRun);
 
-/// <summary>The answer to a PUT: the revision now current, whether it was the first, and whether anything changed.</summary>
-public sealed record PutOutcome(Submission Submission, bool Created, bool Unchanged, bool DryRun);
+/// <summary>The answer to a PUT: the revision now current (unchanged on a retry), and whether it was the first.</summary>
+public sealed record PutOutcome(Submission Submission, bool Created, bool DryRun);
 
 public sealed record UnitStatus(string Unit, string Name, string Level, bool Reported, bool Late, int? Revision, DateTimeOffset? SubmittedAt);
 
@@ -27,6 +27,9 @@ public sealed partial class SubmissionService(
 {
     // Writers without If-Match that collide are re-run on the new current row; each still gets its own revision.
     private const int MaxAttempts = 8;
+
+    private static readonly Problem StaleEntityTag =
+        new(ProblemKind.PreconditionFailed, "stale-etag", "The submission has changed since you read it.", "GET it again and re-apply your change.");
 
     public async Task<Result<PutOutcome>> PutAsync(Caller caller, PutRequest request, CancellationToken cancellationToken)
     {
@@ -76,12 +79,12 @@ public sealed partial class SubmissionService(
             var current = await submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
             if (request.IfMatch is { } ifMatch && (current is null || !EntityTagMatches(ifMatch, current.Submission.EntityTag)))
             {
-                return new Problem(ProblemKind.PreconditionFailed, "stale-etag", "The submission has changed since you read it.", "GET it again and re-apply your change.");
+                return StaleEntityTag;
             }
 
             if (current is not null && current.Submission.Matches(draft))
             {
-                return new PutOutcome(current.Submission, Created: false, Unchanged: true, request.DryRun);
+                return new PutOutcome(current.Submission, Created: false, request.DryRun);
             }
 
             var now = clock.GetUtcNow();
@@ -93,7 +96,7 @@ public sealed partial class SubmissionService(
                 warnings);
             if (request.DryRun)
             {
-                return new PutOutcome(submission, current is null, Unchanged: false, DryRun: true);
+                return new PutOutcome(submission, current is null, DryRun: true);
             }
 
             if (await submissions.TrySaveAsync(submission, current, firstAt, cancellationToken))
@@ -104,12 +107,12 @@ public sealed partial class SubmissionService(
                     LogAmended(logger, unit.Code.Value, period.ToString(), submission.Revision, draft.Reason!);
                 }
 
-                return new PutOutcome(submission, current is null, Unchanged: false, DryRun: false);
+                return new PutOutcome(submission, current is null, DryRun: false);
             }
 
             if (request.IfMatch is not null)
             {
-                return new Problem(ProblemKind.PreconditionFailed, "stale-etag", "The submission has changed since you read it.", "GET it again and re-apply your change.");
+                return StaleEntityTag;
             }
 
             if (attempt == MaxAttempts)
@@ -194,14 +197,9 @@ public sealed partial class SubmissionService(
             return Problem.InvalidField("period", "A period is written YYYY-MM, e.g. 2026-10.");
         }
 
-        if (!caller.IsKnown)
+        if (Access.UnitWriter(caller, code) is { } refused)
         {
-            return Problem.Unauthenticated;
-        }
-
-        if (!caller.MayActFor(code))
-        {
-            return Problem.Forbidden;
+            return refused;
         }
 
         return await units.FindUnitAsync(code, cancellationToken) is { } unit

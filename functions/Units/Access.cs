@@ -9,6 +9,12 @@ public static class Access
     public static Problem? Admin(Caller caller) =>
         caller.IsAdmin ? null : caller.IsKnown ? Problem.Forbidden : Problem.Unauthenticated;
 
+    /// <summary>A unit's figures: the unit's own token, or the town office.</summary>
+    public static Problem? UnitWriter(Caller caller, UnitCode unit) =>
+        !caller.IsKnown ? Problem.Unauthenticated
+        : caller.IsAdmin || (caller.Role == CallerRole.Unit && caller.Unit == unit) ? null
+        : Problem.Forbidden;
+
     /// <summary>Reports and deliveries: the town office, and the county the town belongs to.</summary>
     public static Problem? TownReader(Caller caller, UnitCode town) =>
         !caller.IsKnown ? Problem.Unauthenticated

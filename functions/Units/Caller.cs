@@ -10,7 +10,4 @@ public sealed record Caller(CallerRole Role, UnitCode? Unit = null)
 
     public bool IsAdmin => Role == CallerRole.Admin;
     public bool IsKnown => Role != CallerRole.Anonymous;
-
-    /// <summary>A unit token acts only on its own unit; the admin on any.</summary>
-    public bool MayActFor(UnitCode unit) => IsAdmin || (Role == CallerRole.Unit && Unit == unit);
 }
