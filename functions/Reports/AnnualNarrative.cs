@@ -21,6 +21,9 @@ public sealed class TemplateException : Exception
     }
 }
 
+/// <summary>A narrative template's text and the name its errors are reported under.</summary>
+public sealed record NarrativeTemplate(string Name, string Source);
+
 /// <summary>
 /// The annual report's narrative: a Liquid template (Fluid) the town office can edit, whose figures come from
 /// filters on element codes. Strict: an unknown variable, filter or element code is an error naming its line.
@@ -35,19 +38,22 @@ public sealed class AnnualNarrative
     public AnnualNarrative(string? path = null) =>
         _path = string.IsNullOrEmpty(path) ? Path.Combine(AppContext.BaseDirectory, "Templates", DefaultFile) : path;
 
-    /// <summary>The template shipped with the app (or named by AnnualTemplatePath), read afresh each time.</summary>
-    public string DefaultSource() =>
-        File.Exists(_path) ? File.ReadAllText(_path) : throw new TemplateException($"The annual report template {_path} is missing.");
+    /// <summary>The template shipped with the app (or named by AnnualTemplatePath), read afresh each time it is asked for.</summary>
+    public NarrativeTemplate Default() =>
+        File.Exists(_path)
+            ? new NarrativeTemplate(_path, File.ReadAllText(_path))
+            : throw new TemplateException($"The annual report template {_path} is missing.");
 
-    /// <summary>Renders a template for a year: the paragraphs, headings marked with "#" and "##".</summary>
-    public IReadOnlyList<string> Render(Aggregator figures, int year, string? townTemplate = null) =>
-        townTemplate is null ? Render(DefaultSource(), _path, figures, year) : Render(townTemplate, "the town's annual template", figures, year);
+    /// <summary>A town's own template, as stored.</summary>
+    public static NarrativeTemplate Town(string source) => new("the town's annual template", source);
 
     /// <summary>Checks a template by rendering it against a town with no figures: every slot must resolve (to 未报送).</summary>
-    public static void Check(string source, Aggregator emptyTown, int year) => Render(source, "the template", emptyTown, year);
+    public static void Check(string source, Aggregator emptyTown, int year) => Render(new NarrativeTemplate("the template", source), emptyTown, year);
 
-    public static IReadOnlyList<string> Render(string source, string name, Aggregator figures, int year)
+    /// <summary>Renders a template for a year: the paragraphs, headings marked with "#" and "##".</summary>
+    public static IReadOnlyList<string> Render(NarrativeTemplate narrative, Aggregator figures, int year)
     {
+        var (name, source) = narrative;
         if (!Parser.TryParse(source, out var template, out var error))
         {
             throw new TemplateException($"{name}: {error}");

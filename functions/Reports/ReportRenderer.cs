@@ -16,7 +16,8 @@ public sealed class ReportRenderer(AnnualNarrative narrative)
     };
 
     /// <summary>Renders a report. A template error throws before any PDF exists, so nothing half-written is ever stored.</summary>
-    public (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt, string? townTemplate = null)
+    /// <param name="template">The annual narrative; the shipped default when not given.</param>
+    public (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt, NarrativeTemplate? template = null)
     {
         if (kind == ReportService.Monthly)
         {
@@ -25,7 +26,7 @@ public sealed class ReportRenderer(AnnualNarrative narrative)
             return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(monthly, FiguresJson));
         }
 
-        var annual = AnnualFigures.Compute(figures, period.Year, generatedAt, narrative.Render(figures, period.Year, townTemplate));
+        var annual = AnnualFigures.Compute(figures, period.Year, generatedAt, AnnualNarrative.Render(template ?? narrative.Default(), figures, period.Year));
         var (annualBody, annualMetadata) = AnnualReportDocument.Compose(annual);
         return (PdfRenderer.Render(annualBody, annualMetadata), JsonSerializer.SerializeToUtf8Bytes(annual, FiguresJson));
     }

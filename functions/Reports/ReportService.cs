@@ -132,8 +132,11 @@ public sealed partial class ReportService(
 
         var (from, through) = job.Kind == Monthly ? (new Period(period.Year - 1, 1), period) : (new Period(period.Year - 1, 1), new Period(period.Year, 12));
         var data = await loader.LoadAsync(town, from, through, period.Year, cancellationToken);
-        var townTemplate = job.Kind == Annual ? await reports.GetAnnualTemplateAsync(townCode, cancellationToken) : null;
-        var hash = InputsHash.Compute(job.Kind, job.Period, catalog, data, options.Value.DueDay, job.Kind == Annual ? townTemplate ?? narrative.DefaultSource() : null);
+        // The annual wording is read once: the same text is hashed as an input and rendered.
+        var template = job.Kind == Annual
+            ? await reports.GetAnnualTemplateAsync(townCode, cancellationToken) is { } own ? AnnualNarrative.Town(own) : narrative.Default()
+            : null;
+        var hash = InputsHash.Compute(job.Kind, job.Period, catalog, data, options.Value.DueDay, template?.Source);
         var latest = await reports.LatestAsync(townCode, job.Kind, job.Period, cancellationToken);
         if (latest is not null && latest.InputsHash == hash)
         {
@@ -143,7 +146,7 @@ public sealed partial class ReportService(
         }
 
         var created = clock.GetUtcNow();
-        var (pdf, json) = renderer.Render(job.Kind, new Aggregator(catalog, data), period, created, townTemplate);
+        var (pdf, json) = renderer.Render(job.Kind, new Aggregator(catalog, data), period, created, template);
         var version = await reports.AddAsync(townCode, job.Kind, job.Period, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         await FinishAsync(version, period, cancellationToken);
         LogCreated(logger, job.Town, job.Kind, job.Period, version.Version, version.Size);
@@ -236,7 +239,7 @@ public sealed partial class ReportService(
             return refused;
         }
 
-        return await reports.GetAnnualTemplateAsync(code.Value, cancellationToken) ?? narrative.DefaultSource();
+        return await reports.GetAnnualTemplateAsync(code.Value, cancellationToken) ?? narrative.Default().Source;
     }
 
     public static Period? ParsePeriod(string kind, string text) => kind switch

@@ -13,7 +13,7 @@ public class AnnualNarrativeTests
         SmallTown.With(targets, values.Select(v => (v.Unit, new Period(2026, v.Month), v.Code, v.Value)).ToArray());
 
     private static string Render(string source, Aggregator figures) =>
-        string.Join("\n", AnnualNarrative.Render(source, "test.liquid", figures, 2026));
+        string.Join("\n", AnnualNarrative.Render(new NarrativeTemplate("test.liquid", source), figures, 2026));
 
     [Fact]
     public void The_shipped_template_fills_every_slot_and_leaves_no_XX()
@@ -21,7 +21,7 @@ public class AnnualNarrativeTests
         var figures = Figures(new() { ["finance.tax_revenue"] = 1000 }, (TownCode, 1, "finance.tax_revenue", 600), (TownCode, 2, "finance.tax_revenue", 500.5m));
         var path = Path.Combine(AppContext.BaseDirectory, "Templates", AnnualNarrative.DefaultFile);
 
-        var paragraphs = new AnnualNarrative(path).Render(figures, 2026);
+        var paragraphs = AnnualNarrative.Render(new AnnualNarrative(path).Default(), figures, 2026);
         var text = string.Join("\n", paragraphs);
 
         Assert.DoesNotContain("XX", text, StringComparison.Ordinal);
