@@ -22,7 +22,9 @@ switch (command)
         break;
     case "pdf":
         var bytes = PdfRenderer.Render(SampleDocument.Build(), SampleDocument.Metadata);
-        Console.WriteLine($"sample report: {bytes.Length / 1024.0:0.0} KiB");
+        Directory.CreateDirectory("out");
+        File.WriteAllBytes(Path.Combine("out", "sample-every-element.pdf"), bytes);
+        Console.WriteLine($"sample report: {bytes.Length / 1024.0:0.0} KiB, written to out/sample-every-element.pdf (pdftoppm -png to look at it)");
         BenchmarkSwitcher.FromTypes([typeof(PdfWarm), typeof(PdfCold)]).RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
         ChromiumBaseline.Run();
         break;

@@ -14,14 +14,6 @@ public sealed class DeliveryFailedException : Exception
     public DeliveryFailedException(string message) : base(message)
     {
     }
-
-    public DeliveryFailedException(string message, Exception inner) : base(message, inner)
-    {
-    }
-
-    public DeliveryFailedException()
-    {
-    }
 }
 
 /// <summary>

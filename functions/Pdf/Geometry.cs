@@ -40,15 +40,7 @@ public readonly record struct SpacePlan(SpaceKind Kind, Size Size, string? Reaso
 /// <summary>Content that can never fit the page: an over-wide table, a word wider than a line, a row taller than a page.</summary>
 public sealed class LayoutException : Exception
 {
-    public LayoutException(string message) : base(message)
-    {
-    }
-
-    public LayoutException(string message, Exception inner) : base(message, inner)
-    {
-    }
-
-    public LayoutException()
+    public LayoutException(string message, Exception? inner = null) : base(message, inner)
     {
     }
 }

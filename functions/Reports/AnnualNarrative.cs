@@ -8,15 +8,7 @@ namespace VillageReports.Reports;
 /// <summary>A template that cannot be used; the message names the line, and no PDF is written.</summary>
 public sealed class TemplateException : Exception
 {
-    public TemplateException(string message) : base(message)
-    {
-    }
-
-    public TemplateException(string message, Exception inner) : base(message, inner)
-    {
-    }
-
-    public TemplateException()
+    public TemplateException(string message, Exception? inner = null) : base(message, inner)
     {
     }
 }

@@ -291,12 +291,4 @@ public sealed class ReportBusyException : Exception
     public ReportBusyException(string message) : base(message)
     {
     }
-
-    public ReportBusyException()
-    {
-    }
-
-    public ReportBusyException(string message, Exception inner) : base(message, inner)
-    {
-    }
 }
