@@ -22,6 +22,8 @@ public static class LocalHost
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        EnsureAdminToken(builder.Configuration);
+
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
@@ -47,18 +49,18 @@ public static class LocalHost
         return app;
     }
 
-    /// <summary>The admin token in force, generating one for this run when none is configured.</summary>
-    public static string EnsureAdminToken(IDictionary<string, string?> overrides)
-    {
-        var configured = Environment.GetEnvironmentVariable("VillageReports__AdminToken");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
+    public const string AdminTokenKey = "VillageReports:AdminToken";
 
-        var token = "admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        overrides["VillageReports:AdminToken"] = token;
-        return token;
+    /// <summary>
+    /// The admin token from any source (environment, local.settings.json, overrides); when none gives one, a random
+    /// token for this run, so the runner is never open and never locked out.
+    /// </summary>
+    private static void EnsureAdminToken(ConfigurationManager configuration)
+    {
+        if (string.IsNullOrEmpty(configuration[AdminTokenKey]))
+        {
+            configuration[AdminTokenKey] = "admin-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        }
     }
 
     // The same defaults local.settings.sample.json documents, so the runner works with no settings file at all.

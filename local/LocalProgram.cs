@@ -12,9 +12,8 @@ public static class LocalProgram
             return 2;
         }
 
-        var overrides = new Dictionary<string, string?>();
-        var adminToken = LocalHost.EnsureAdminToken(overrides);
-        await using var app = LocalHost.Build(args.Where(a => a != command).ToArray(), overrides);
+        await using var app = LocalHost.Build(args.Where(a => a != command).ToArray());
+        var adminToken = app.Configuration[LocalHost.AdminTokenKey]!;
         await app.StartAsync();
         var url = app.Urls.First();
         Console.WriteLine($"VillageReports is serving {app.Services.GetRequiredService<IEnumerable<FunctionEntry>>().Count()} functions at {url}/api");

@@ -29,9 +29,7 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             return errors.ToProblem("The town is not valid.");
         }
 
-        var created = await units.FindTownAsync(code, cancellationToken) is null;
-        await units.SaveAsync(parsed, cancellationToken);
-        return new TownSaved(parsed, created);
+        return new TownSaved(parsed, Created: await units.SaveAsync(parsed, cancellationToken));
     }
 
     public async Task<Result<Town>> GetTownAsync(Caller caller, string townRoute, CancellationToken cancellationToken)

@@ -8,8 +8,11 @@ namespace VillageReports.Units;
 /// <summary>Towns and their villages in the units table: one partition per town, one row per unit.</summary>
 public sealed class UnitStore(StorageResources storage, StorageNames names)
 {
-    /// <summary>Writes the town and every village in one batch; villages no longer listed stay, marked inactive, so their history is kept.</summary>
-    public async Task SaveAsync(Town town, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the town and every village in one batch; villages no longer listed stay, marked inactive, so their
+    /// history is kept. Answers whether the town is new.
+    /// </summary>
+    public async Task<bool> SaveAsync(Town town, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.UnitsTable);
         var partition = StorageKeys.UnitPartition(town.Code);
@@ -24,6 +27,7 @@ public sealed class UnitStore(StorageResources storage, StorageNames names)
             .Select(e => e with { Active = false }));
 
         await TableBatch.SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList(), cancellationToken);
+        return !existing.Any(e => e.RowKey == town.Code.Value);
     }
 
     public async Task<Town?> FindTownAsync(UnitCode town, CancellationToken cancellationToken)

@@ -39,6 +39,18 @@ public class TownTests(LocalApp app) : IClassFixture<LocalApp>
     }
 
     [Fact]
+    public async Task A_new_town_is_created_with_201_and_updated_with_200()
+    {
+        const string body = """{ "name": "白水镇", "county": "130123000000", "villages": [ { "code": "130123200201", "name": "上村" } ] }""";
+
+        var created = await app.SendAsync(HttpMethod.Put, "/api/towns/130123200000", LocalApp.AdminToken, body);
+        var updated = await app.SendAsync(HttpMethod.Put, "/api/towns/130123200000", LocalApp.AdminToken, body);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+    }
+
+    [Fact]
     public async Task Only_the_admin_registers_towns()
     {
         var token = await app.IssueTokenAsync(LocalApp.Town);
