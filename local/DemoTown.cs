@@ -75,7 +75,8 @@ public static class DemoTown
         }
     }
 
-    // Monthly ranges that look like a North China town of about 25,000 people.
+    // Monthly ranges that look like a North China town of about 25,000 people. Parts of a whole (cameras working,
+    // enrolled) are not here: they are set as a share of their whole.
     private static (decimal Low, decimal High) Range(string code) => code switch
     {
         "finance.tax_revenue" => (280m, 520m),
@@ -86,7 +87,6 @@ public static class DemoTown
         "projects.signed_under_100m" => (0m, 4m),
         "parks.investment" => (100m, 600m),
         "security.cameras" => (12m, 40m),
-        "security.cameras_working" => (11m, 38m),
         "security.volunteers" => (10m, 45m),
         "security.volunteer_teams" => (1m, 3.4m),
         "party.rooms_investment" or "party.signage_investment" => (0m, 6m),
@@ -102,7 +102,6 @@ public static class DemoTown
         "roads.maintained_km" => (0m, 3m),
         "roads.new_km" => (0m, 1.2m),
         "insurance.ncms_eligible" or "insurance.pension_eligible" => (900m, 2600m),
-        "insurance.ncms_enrolled" or "insurance.pension_enrolled" => (880m, 2550m),
         "births.male" or "births.female" => (0m, 3.4m),
         "heating.heaters" => (0m, 6m),
         "agriculture.land_transferred" => (200m, 1500m),
