@@ -79,16 +79,16 @@ public static class CountyHarness
         Print($"submissions: {work.Count} PUTs over HTTP ({catalog.Elements.Count(e => e.ReportedBy == UnitLevel.Village)} figures each for villages), 8 concurrent: {seconds:0.0} s, {work.Count / seconds:0} per second, {failures} refused");
 
         // The county's monthly reports through the queue, as the timer starts them.
-        var reports = app.Services.GetRequiredService<ReportService>();
+        var reports = app.Services.GetRequiredService<ReportRequests>();
         var store = app.Services.GetRequiredService<ReportStore>();
         watch.Restart();
-        await reports.EnqueueForAllTownsAsync(ReportService.Monthly, default);
+        await reports.EnqueueForAllTownsAsync(ReportKind.Monthly, default);
         var done = 0;
         long bytes = 0;
         while (done < towns && watch.Elapsed < TimeSpan.FromMinutes(10))
         {
             await Task.Delay(100);
-            var found = await Task.WhenAll(townCodes.Select(t => store.LatestAsync(UnitCode.Parse(t), ReportService.Monthly, last.ToString(), default)));
+            var found = await Task.WhenAll(townCodes.Select(t => store.LatestAsync(UnitCode.Parse(t), ReportPeriod.Month(last), default)));
             done = found.Count(v => v is not null);
             bytes = found.Where(v => v is not null).Sum(v => v!.Size);
         }
@@ -96,14 +96,15 @@ public static class CountyHarness
         Print($"county: {done} of {towns} towns × {villagesPerTown} villages assembled through the queue in {watch.Elapsed.TotalSeconds:0.0} s ({watch.ElapsedMilliseconds / Math.Max(1, done)} ms per town), {bytes / Math.Max(1, done) / 1024.0:0.0} KiB per PDF");
 
         // One town end to end again (load from storage, hash, render, store): a warm run.
-        var one = new ReportJob(townCodes[0], ReportService.Monthly, last.AddMonths(-1).ToString());
-        await reports.AssembleAsync(one, default);
+        var assembler = app.Services.GetRequiredService<ReportAssembler>();
+        var one = ReportJob.For(UnitCode.Parse(townCodes[0]), ReportPeriod.Month(last.AddMonths(-1)));
+        await assembler.AssembleAsync(one, default);
         var timings = new List<double>();
         for (var i = 0; i < 5; i++)
         {
             var next = one with { Period = last.AddMonths(-2 - i).ToString() };
             watch.Restart();
-            await reports.AssembleAsync(next, default);
+            await assembler.AssembleAsync(next, default);
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -19,14 +19,14 @@ public class MonthlyReportWarm
     public void Setup()
     {
         _figures = DemoData.Town();
-        _renderer.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+        _renderer.Render(ReportPeriod.Month(DemoData.Period), _figures, DemoData.GeneratedAt);
     }
 
     [Benchmark]
-    public (byte[], byte[]) AssembleOneTown() => _renderer.Render(ReportService.Monthly, _figures, DemoData.Period, DemoData.GeneratedAt);
+    public (byte[], byte[]) AssembleOneTown() => _renderer.Render(ReportPeriod.Month(DemoData.Period), _figures, DemoData.GeneratedAt);
 
     [Benchmark]
-    public (byte[], byte[]) AssembleAnnualReport() => _renderer.Render(ReportService.Annual, _figures, new Period(2025, 1), DemoData.GeneratedAt);
+    public (byte[], byte[]) AssembleAnnualReport() => _renderer.Render(ReportPeriod.OfYear(2025), _figures, DemoData.GeneratedAt);
 }
 
 /// <summary>The same in a fresh process: fonts read and parsed, code jitted, caches empty.</summary>
@@ -34,7 +34,7 @@ public class MonthlyReportWarm
 public class MonthlyReportCold
 {
     [Benchmark]
-    public (byte[], byte[]) AssembleOneTown() => new ReportRenderer(new AnnualNarrative()).Render(ReportService.Monthly, DemoData.Town(), DemoData.Period, DemoData.GeneratedAt);
+    public (byte[], byte[]) AssembleOneTown() => new ReportRenderer(new AnnualNarrative()).Render(ReportPeriod.Month(DemoData.Period), DemoData.Town(), DemoData.GeneratedAt);
 }
 
 /// <summary>The demo town's figures in memory, as the loader would return them.</summary>

@@ -43,10 +43,12 @@ public static class VillageReportsServices
         services.AddSingleton<Authenticator>();
         services.AddSingleton<UnitService>();
         services.AddSingleton<ApiRequest>();
+        services.AddSingleton<RequestScopes>();
 
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<PeriodStore>();
         services.AddSingleton<SubmissionService>();
+        services.AddSingleton<PeriodStatusService>();
 
         services.AddSingleton<TargetStore>();
         services.AddSingleton<TargetService>();
@@ -56,7 +58,10 @@ public static class VillageReportsServices
         services.AddSingleton<ReportStore>();
         services.AddSingleton(sp => new AnnualNarrative(sp.GetRequiredService<IOptions<VillageReportsOptions>>().Value.AnnualTemplatePath));
         services.AddSingleton<ReportRenderer>();
-        services.AddSingleton<ReportService>();
+        services.AddSingleton<AnnualTemplates>();
+        services.AddSingleton<ReportRequests>();
+        services.AddSingleton<ReportAssembler>();
+        services.AddSingleton<ReportLibrary>();
 
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.Section));
         services.AddSingleton<DeliveryStore>();

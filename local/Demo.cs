@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using VillageReports.Catalog;
-using VillageReports.Common;
 using VillageReports.Submissions;
 
 namespace VillageReports.Local;

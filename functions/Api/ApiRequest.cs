@@ -1,22 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using VillageReports.Common;
-using VillageReports.Units;
 
 namespace VillageReports.Api;
 
-/// <summary>What every function needs from a request before it calls its service: the caller, and a bounded JSON body.</summary>
-public sealed class ApiRequest(Authenticator authenticator, IOptions<VillageReportsOptions> options)
+/// <summary>A request's body and flags, read within bounds; the caller and its scope come from <see cref="RequestScopes"/>.</summary>
+public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
 {
-    public Task<Caller> CallerAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var header = request.Headers.Authorization.ToString();
-        const string bearer = "Bearer ";
-        var token = header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) ? header[bearer.Length..].Trim() : null;
-        return authenticator.AuthenticateAsync(token, cancellationToken);
-    }
-
     /// <summary>The body, if it is JSON and no larger than the limit; read with a cap, so an oversized body is never buffered whole.</summary>
     public Task<Result<ReadOnlyMemory<byte>>> JsonBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using VillageReports.Common;
 
 namespace VillageReports.Api;
 

@@ -4,15 +4,15 @@ namespace VillageReports.Delivery;
 
 /// <summary>
 /// Sits inside the resilience pipeline, so it sees every try: records its time, HTTP status (or error) and duration
-/// against the delivery named in the request's <c>X-Delivery</c> header.
+/// against the delivery the request carries in its options (never in a header, which would reach the county).
 /// </summary>
 public sealed class AttemptRecorder(DeliveryStore deliveries, TimeProvider clock) : DelegatingHandler
 {
-    public const string DeliveryHeader = "X-Delivery";
+    public static readonly HttpRequestOptionsKey<DeliveryJob> Delivery = new("VillageReports.Delivery");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var job = request.Headers.TryGetValues(DeliveryHeader, out var values) ? Parse(values.First()) : null;
+        var job = request.Options.TryGetValue(Delivery, out var value) ? value : null;
         var at = clock.GetUtcNow();
         var watch = Stopwatch.StartNew();
         try
@@ -30,15 +30,5 @@ public sealed class AttemptRecorder(DeliveryStore deliveries, TimeProvider clock
             await deliveries.AddAttemptAsync(job, new DeliveryAttempt(at, null, watch.ElapsedMilliseconds, ex.GetType().Name + ": " + ex.Message), CancellationToken.None);
             throw;
         }
-    }
-
-    public static string Format(DeliveryJob job) => $"{job.Town}/{job.Kind}/{job.Period}/{job.Version}";
-
-    private static DeliveryJob? Parse(string value)
-    {
-        var parts = value.Split('/');
-        return parts.Length == 4 && int.TryParse(parts[3], System.Globalization.CultureInfo.InvariantCulture, out var version)
-            ? new DeliveryJob(parts[0], parts[1], parts[2], version)
-            : null;
     }
 }

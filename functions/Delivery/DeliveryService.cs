@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VillageReports.Common;
-using VillageReports.Reports;
 using VillageReports.Units;
 
 namespace VillageReports.Delivery;
@@ -21,7 +19,6 @@ public sealed class DeliveryFailedException : Exception
 /// webhook notice. A version is delivered once, however often its message arrives.
 /// </summary>
 public sealed partial class DeliveryService(
-    ReportStore reports,
     DeliveryStore deliveries,
     IHttpClientFactory http,
     IOptions<DeliveryOptions> options,
@@ -32,17 +29,18 @@ public sealed partial class DeliveryService(
 
     public async Task DeliverAsync(DeliveryJob job, CancellationToken cancellationToken)
     {
-        var town = UnitCode.TryParse(job.Town, out var code) && code.IsTown ? code : throw new InvalidOperationException($"Malformed delivery {job}.");
-        var version = await reports.FindAsync(town, job.Kind, job.Period, job.Version, cancellationToken)
-            ?? throw new InvalidOperationException($"Delivery of a report version that does not exist: {job}.");
+        if (!job.TryRead(out var town, out var report))
+        {
+            throw new InvalidOperationException($"Malformed delivery {job}: it goes to the poison queue.");
+        }
 
-        if (await deliveries.StatusAsync(job, cancellationToken) == DeliveryStore.Delivered)
+        if (await deliveries.StatusAsync(town, report, job.Version, cancellationToken) == DeliveryStore.Delivered)
         {
             LogAlreadyDelivered(logger, job.Town, job.Kind, job.Period, job.Version);
             return;
         }
 
-        var inboxPdf = await deliveries.CopyToInboxAsync(town, version, cancellationToken);
+        var inboxPdf = await deliveries.CopyToInboxAsync(town, report, job, cancellationToken);
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.WebhookUrl))
         {
@@ -50,13 +48,13 @@ public sealed partial class DeliveryService(
             return;
         }
 
-        var notice = new WebhookNotice(version.Town, town.County.Value, version.Kind, version.Period, version.Version, version.Sha256, version.Size,
-            $"{settings.PublicBaseUrl?.TrimEnd('/')}/api/towns/{version.Town}/reports/{version.Kind}/{version.Period}?version={version.Version}");
+        var notice = new WebhookNotice(job.Town, town.County.Value, job.Kind, job.Period, job.Version, job.Sha256, job.Size,
+            $"{settings.PublicBaseUrl?.TrimEnd('/')}/api/towns/{job.Town}/reports/{job.Kind}/{job.Period}?version={job.Version}");
         var body = JsonSerializer.SerializeToUtf8Bytes(notice, JsonSerializerOptions.Web);
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.WebhookUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, settings.WebhookSecret ?? ""));
-        request.Headers.Add(AttemptRecorder.DeliveryHeader, AttemptRecorder.Format(job));
+        request.Options.Set(AttemptRecorder.Delivery, job);
 
         string? failure;
         try
@@ -79,16 +77,8 @@ public sealed partial class DeliveryService(
         LogDelivered(logger, job.Town, job.Kind, job.Period, job.Version);
     }
 
-    public async Task<Result<IReadOnlyList<DeliveryRecord>>> ListAsync(Caller caller, string townRoute, CancellationToken cancellationToken)
-    {
-        var town = UnitCode.TownFromRoute(townRoute);
-        if ((town.Problem ?? Access.TownReader(caller, town.Value)) is { } refused)
-        {
-            return refused;
-        }
-
-        return Result<IReadOnlyList<DeliveryRecord>>.Success(await deliveries.ListAsync(town.Value, cancellationToken));
-    }
+    public Task<IReadOnlyList<DeliveryRecord>> ListAsync(TownScope town, CancellationToken cancellationToken) =>
+        deliveries.ListAsync(town.Code, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} was delivered already; nothing to do")]
     private static partial void LogAlreadyDelivered(ILogger logger, string town, string kind, string period, int version);

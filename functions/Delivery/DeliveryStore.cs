@@ -1,34 +1,29 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using VillageReports.Reports;
 using VillageReports.Storage;
 using VillageReports.Units;
 
 namespace VillageReports.Delivery;
-
-public sealed record DeliveryAttempt(DateTimeOffset At, int? Status, long DurationMs, string? Error);
-
-public sealed record DeliveryRecord(string Town, string Kind, string Period, int Version, string Status, string InboxPdf, DateTimeOffset Updated, string? LastError, IReadOnlyList<DeliveryAttempt> Attempts);
 
 /// <summary>What was delivered, and every attempt to notify the county: one partition per town.</summary>
 public sealed class DeliveryStore(StorageResources storage, StorageNames names, TimeProvider clock)
 {
     public const string Delivered = "delivered";
     public const string Failed = "failed";
-    public const string Pending = "pending";
 
-    public async Task<string?> StatusAsync(DeliveryJob job, CancellationToken cancellationToken)
+    public async Task<string?> StatusAsync(UnitCode town, ReportPeriod report, int version, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.DeliveriesTable);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(StorageKeys.DeliveryPartition(UnitCode.Parse(job.Town)), StorageKeys.DeliveryRow(job.Kind, job.Period, job.Version), ["Status"], cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(StorageKeys.DeliveryPartition(town), StorageKeys.DeliveryRow(report, version), ["Status"], cancellationToken);
         return row.HasValue ? row.Value!.GetString("Status") : null;
     }
 
     public async Task SetStatusAsync(DeliveryJob job, string status, string inboxPdf, DateTimeOffset at, string? error, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.DeliveriesTable);
-        await table.UpsertEntityAsync(new TableEntity(StorageKeys.DeliveryPartition(UnitCode.Parse(job.Town)), StorageKeys.DeliveryRow(job.Kind, job.Period, job.Version))
+        var (town, report) = Keys(job);
+        await table.UpsertEntityAsync(new TableEntity(StorageKeys.DeliveryPartition(town), StorageKeys.DeliveryRow(report, job.Version))
         {
             ["Kind"] = job.Kind,
             ["Period"] = job.Period,
@@ -43,7 +38,8 @@ public sealed class DeliveryStore(StorageResources storage, StorageNames names, 
     public async Task AddAttemptAsync(DeliveryJob job, DeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.DeliveriesTable);
-        var row = new TableEntity(StorageKeys.DeliveryPartition(UnitCode.Parse(job.Town)), StorageKeys.AttemptRow(job.Kind, job.Period, job.Version, attempt.At, clock.GetTimestamp()))
+        var (town, report) = Keys(job);
+        var row = new TableEntity(StorageKeys.DeliveryPartition(town), StorageKeys.AttemptRow(report, job.Version, attempt.At, clock.GetTimestamp()))
         {
             ["At"] = attempt.At,
             ["DurationMs"] = attempt.DurationMs,
@@ -58,20 +54,23 @@ public sealed class DeliveryStore(StorageResources storage, StorageNames names, 
     }
 
     /// <summary>Copies a report version's PDF and JSON into <c>county-inbox/{county}/{town}/…</c>; copying again writes the same bytes.</summary>
-    public async Task<string> CopyToInboxAsync(UnitCode town, ReportVersion version, CancellationToken cancellationToken)
+    public async Task<string> CopyToInboxAsync(UnitCode town, ReportPeriod report, DeliveryJob job, CancellationToken cancellationToken)
     {
         var reports = await storage.ContainerAsync(names.ReportsContainer);
         var inbox = await storage.ContainerAsync(names.CountyInboxContainer);
-        var metadata = new Dictionary<string, string> { ["sha256"] = version.Sha256, ["version"] = version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        foreach (var (source, extension, type) in new[] { (version.JsonBlob, "json", "application/json; charset=utf-8"), (version.PdfBlob, "pdf", "application/pdf") })
+        var metadata = new Dictionary<string, string> { ["sha256"] = job.Sha256, ["version"] = job.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var (extension, type) in new[] { ("json", "application/json; charset=utf-8"), ("pdf", "application/pdf") })
         {
-            var content = (await reports.GetBlobClient(source).DownloadContentAsync(cancellationToken)).Value.Content;
-            var target = inbox.GetBlobClient(StorageKeys.CountyInboxBlob(town.County, town, version.Kind, version.Period, version.Version, extension));
+            var content = (await reports.GetBlobClient(StorageKeys.ReportBlob(town, report, job.Version, extension)).DownloadContentAsync(cancellationToken)).Value.Content;
+            var target = inbox.GetBlobClient(StorageKeys.CountyInboxBlob(town, report, job.Version, extension));
             await target.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type }, Metadata = metadata }, cancellationToken);
         }
 
-        return StorageKeys.CountyInboxBlob(town.County, town, version.Kind, version.Period, version.Version, "pdf");
+        return StorageKeys.CountyInboxBlob(town, report, job.Version, "pdf");
     }
+
+    private static (UnitCode Town, ReportPeriod Report) Keys(DeliveryJob job) =>
+        job.TryRead(out var town, out var report) ? (town, report) : throw new InvalidOperationException($"Malformed delivery {job}.");
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(UnitCode town, CancellationToken cancellationToken)
     {

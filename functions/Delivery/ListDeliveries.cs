@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Delivery;
 
-public sealed class ListDeliveries(ApiRequest api, DeliveryService deliveries)
+public sealed class ListDeliveries(RequestScopes scopes, DeliveryService deliveries)
 {
     [Function(nameof(ListDeliveries))]
     public async Task<IActionResult> Run(
@@ -13,8 +14,8 @@ public sealed class ListDeliveries(ApiRequest api, DeliveryService deliveries)
         string town,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var list = await deliveries.ListAsync(caller, town, cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownReader, cancellationToken);
+        var list = await scope.ThenAsync(s => deliveries.ListAsync(s, cancellationToken));
         return ApiResults.From(list, l => ApiResults.Json(new { town, deliveries = l }));
     }
 }

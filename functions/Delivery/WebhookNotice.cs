@@ -1,16 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace VillageReports.Delivery;
 
 /// <summary>What the county's webhook receives for each new report version.</summary>
 public sealed record WebhookNotice(string Town, string County, string Kind, string Period, int Version, string Sha256, long Size, string Url);
-
-public static class WebhookSignature
-{
-    public const string Header = "X-Signature";
-
-    /// <summary><c>sha256=</c> and the hex HMAC-SHA256 of the raw body under the shared secret.</summary>
-    public static string Sign(ReadOnlySpan<byte> body, string secret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-}

@@ -157,8 +157,8 @@ public sealed class AnnualNarrative
         public string VillagesAtLeast(string code, decimal threshold)
         {
             var element = Element(code);
-            var first = new Submissions.Period(year, 1);
-            var last = new Submissions.Period(year, 12);
+            var first = new Period(year, 1);
+            var last = new Period(year, 12);
             return figures.Data.Units.Where(u => u.Level == UnitLevel.Village)
                 .Count(v => figures.UnitSpan(v.Code, element.Code, first, last) >= threshold)
                 .ToString(CultureInfo.InvariantCulture);

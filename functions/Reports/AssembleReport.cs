@@ -3,7 +3,7 @@ using VillageReports.Storage;
 
 namespace VillageReports.Reports;
 
-public sealed class AssembleReport(ReportService reports)
+public sealed class AssembleReport(ReportAssembler reports)
 {
     /// <summary>The one path every report takes (timer or request): retried by the queue, poisoned after the last try.</summary>
     [Function(nameof(AssembleReport))]

@@ -1,11 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-public sealed class DownloadReport(ApiRequest api, ReportService reports)
+public sealed class DownloadReport(RequestScopes scopes, ReportLibrary reports)
 {
     [Function(nameof(DownloadReport))]
     public async Task<IActionResult> Run(
@@ -15,13 +17,14 @@ public sealed class DownloadReport(ApiRequest api, ReportService reports)
         string period,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var file = await reports.OpenAsync(caller, town, kind, period, request.Query["version"].ToString(), cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownReader, cancellationToken);
+        var file = await scope.ThenAsync(s => reports.OpenAsync(s, kind, period, request.Query["version"].ToString(), cancellationToken));
         return ApiResults.From(file, f =>
         {
-            request.HttpContext.Response.Headers["X-Report-Version"] = f.Version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            request.HttpContext.Response.Headers["X-Report-Sha256"] = f.Version.Sha256;
-            return new FileStreamResult(f.Content, "application/pdf") { FileDownloadName = $"{f.Version.Town}-{f.Version.Kind}-{f.Version.Period}-v{f.Version.Version}.pdf" };
+            var v = f.Version;
+            request.HttpContext.Response.Headers["X-Report-Version"] = v.Version.ToString(CultureInfo.InvariantCulture);
+            request.HttpContext.Response.Headers["X-Report-Sha256"] = v.Sha256;
+            return new FileStreamResult(f.Content, "application/pdf") { FileDownloadName = $"{v.Town}-{v.Kind.Name()}-{v.Report}-v{v.Version}.pdf" };
         });
     }
 }

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-public sealed class GetAnnualTemplate(ApiRequest api, ReportService reports)
+public sealed class GetAnnualTemplate(RequestScopes scopes, AnnualTemplates templates)
 {
     [Function(nameof(GetAnnualTemplate))]
     public async Task<IActionResult> Run(
@@ -13,8 +14,8 @@ public sealed class GetAnnualTemplate(ApiRequest api, ReportService reports)
         string town,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var template = await reports.GetAnnualTemplateAsync(caller, town, cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownOffice, cancellationToken);
+        var template = await scope.ThenAsync(s => templates.GetAsync(s, cancellationToken));
         return ApiResults.From(template, text => new ContentResult { Content = text, ContentType = "text/plain; charset=utf-8", StatusCode = StatusCodes.Status200OK });
     }
 }

@@ -12,12 +12,12 @@ namespace VillageReports.Reports;
 /// </summary>
 public static class InputsHash
 {
-    public static string Compute(string kind, string period, ElementCatalog catalog, ReportData data, int dueDay, string? template = null)
+    public static string Compute(ReportPeriod report, ElementCatalog catalog, ReportData data, int dueDay, string? template = null)
     {
         var text = new StringBuilder();
         void Line(FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
-        Line($"report|{kind}|{period}|due {dueDay}");
+        Line($"report|{report.Kind.Name()}|{report}|due {dueDay}");
         Line($"town|{data.Town.Code}|{data.Town.Name}|{data.Town.County}");
         foreach (var unit in data.Units)
         {

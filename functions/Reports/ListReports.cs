@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-public sealed class ListReports(ApiRequest api, ReportService reports)
+public sealed class ListReports(RequestScopes scopes, ReportLibrary reports)
 {
     [Function(nameof(ListReports))]
     public async Task<IActionResult> Run(
@@ -13,8 +14,8 @@ public sealed class ListReports(ApiRequest api, ReportService reports)
         string town,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var listing = await reports.ListAsync(caller, town, cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownReader, cancellationToken);
+        var listing = await scope.ThenAsync(s => reports.ListAsync(s, cancellationToken));
         return ApiResults.From(listing, l => ApiResults.Json(l));
     }
 }

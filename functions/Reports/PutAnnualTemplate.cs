@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-public sealed class PutAnnualTemplate(ApiRequest api, ReportService reports)
+public sealed class PutAnnualTemplate(RequestScopes scopes, ApiRequest api, AnnualTemplates templates)
 {
     [Function(nameof(PutAnnualTemplate))]
     public async Task<IActionResult> Run(
@@ -13,14 +14,14 @@ public sealed class PutAnnualTemplate(ApiRequest api, ReportService reports)
         string town,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var body = await api.TextBodyAsync(request, cancellationToken);
-        if (body.Problem is { } problem)
+        var scope = await scopes.TownAsync(request, town, Need.TownOffice, cancellationToken);
+        if (scope.Problem is { } refused)
         {
-            return ApiResults.Problem(problem);
+            return ApiResults.Problem(refused);
         }
 
-        var saved = await reports.PutAnnualTemplateAsync(caller, town, body.Value!, cancellationToken);
+        var body = await api.TextBodyAsync(request, cancellationToken);
+        var saved = await body.ThenAsync(text => templates.PutAsync(scope.Value!, text, cancellationToken));
         return ApiResults.From(saved, _ => new NoContentResult());
     }
 }

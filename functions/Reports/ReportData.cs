@@ -4,8 +4,6 @@ using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-public enum ReportKind { Monthly, Annual }
-
 /// <summary>Everything a report is computed from: the town, its expected units, their current figures, targets and amendments.</summary>
 public sealed record ReportData(
     Town Town,

@@ -15,7 +15,7 @@ public sealed class ReportDataLoader(SubmissionStore submissions, TargetStore ta
         // Only a period revised more than once can hold an amendment; read those histories alone.
         var revised = current.Values.Where(s => s.Revision > 1).ToList();
         var histories = await Task.WhenAll(revised.Select(s => submissions.GetRevisionsAsync(s.Unit, s.Period, cancellationToken)));
-        var amendments = histories.SelectMany(h => h).Where(r => r.SubmittedBy == "admin" && r.Reason is not null).ToList();
+        var amendments = histories.SelectMany(h => h).Where(r => r.IsAmendment).ToList();
 
         return new ReportData(town, current, await targets.GetAsync(town.Code, targetYear, cancellationToken), amendments);
     }

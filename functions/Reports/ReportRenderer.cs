@@ -17,16 +17,16 @@ public sealed class ReportRenderer(AnnualNarrative narrative)
 
     /// <summary>Renders a report. A template error throws before any PDF exists, so nothing half-written is ever stored.</summary>
     /// <param name="template">The annual narrative; the shipped default when not given.</param>
-    public (byte[] Pdf, byte[] Json) Render(string kind, Aggregator figures, Period period, DateTimeOffset generatedAt, NarrativeTemplate? template = null)
+    public (byte[] Pdf, byte[] Json) Render(ReportPeriod report, Aggregator figures, DateTimeOffset generatedAt, NarrativeTemplate? template = null)
     {
-        if (kind == ReportService.Monthly)
+        if (report.Kind == ReportKind.Monthly)
         {
-            var monthly = MonthlyFigures.Compute(figures, period, generatedAt);
+            var monthly = MonthlyFigures.Compute(figures, report.Start, generatedAt);
             var (body, metadata) = MonthlyReportDocument.Compose(monthly);
             return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(monthly, FiguresJson));
         }
 
-        var annual = AnnualFigures.Compute(figures, period.Year, generatedAt, AnnualNarrative.Render(template ?? narrative.Default(), figures, period.Year));
+        var annual = AnnualFigures.Compute(figures, report.Year, generatedAt, AnnualNarrative.Render(template ?? narrative.Default(), figures, report.Year));
         var (annualBody, annualMetadata) = AnnualReportDocument.Compose(annual);
         return (PdfRenderer.Render(annualBody, annualMetadata), JsonSerializer.SerializeToUtf8Bytes(annual, FiguresJson));
     }

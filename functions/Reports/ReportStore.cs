@@ -21,38 +21,38 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
         var table = await storage.TableAsync(names.ReportsTable);
         var partition = StorageKeys.ReportPartition(town);
         var rows = await table.QueryAsync<ReportEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        return rows.Select(r => r.ToVersion()).OrderBy(v => v.Kind, StringComparer.Ordinal).ThenBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.Version).ToList();
+        return rows.Select(r => r.ToVersion()).OrderBy(v => v.Kind.Name(), StringComparer.Ordinal).ThenBy(v => v.Report.ToString(), StringComparer.Ordinal).ThenBy(v => v.Version).ToList();
     }
 
-    public async Task<ReportVersion?> LatestAsync(UnitCode town, string kind, string period, CancellationToken cancellationToken)
+    public async Task<ReportVersion?> LatestAsync(UnitCode town, ReportPeriod report, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.ReportsTable);
         var partition = StorageKeys.ReportPartition(town);
-        var from = StorageKeys.ReportRowsFrom(kind, period);
-        var to = StorageKeys.ReportRowsTo(kind, period);
+        var from = StorageKeys.ReportRowsFrom(report);
+        var to = StorageKeys.ReportRowsTo(report);
         var rows = await table.QueryAsync<ReportEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {from} and RowKey lt {to}"), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
         return rows.Select(r => r.ToVersion()).MaxBy(v => v.Version);
     }
 
-    public async Task<ReportVersion?> FindAsync(UnitCode town, string kind, string period, int version, CancellationToken cancellationToken)
+    public async Task<ReportVersion?> FindAsync(UnitCode town, ReportPeriod report, int version, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.ReportsTable);
-        var row = await table.GetEntityIfExistsAsync<ReportEntity>(StorageKeys.ReportPartition(town), StorageKeys.ReportRow(kind, period, version), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<ReportEntity>(StorageKeys.ReportPartition(town), StorageKeys.ReportRow(report, version), cancellationToken: cancellationToken);
         return row.HasValue && row.Value is { } entity ? entity.ToVersion() : null;
     }
 
     /// <summary>Uploads the PDF and JSON, then indexes the version. Call under <see cref="LockAsync"/>: only the lease holder writes a version.</summary>
-    public async Task<ReportVersion> AddAsync(UnitCode town, string kind, string period, int version, string inputsHash, DateTimeOffset created, byte[] pdf, byte[] json, CancellationToken cancellationToken)
+    public async Task<ReportVersion> AddAsync(UnitCode town, ReportPeriod report, int version, string inputsHash, DateTimeOffset created, byte[] pdf, byte[] json, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(names.ReportsContainer);
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
-        var pdfBlob = StorageKeys.ReportBlob(town, kind, period, version, "pdf");
-        var jsonBlob = StorageKeys.ReportBlob(town, kind, period, version, "json");
+        var pdfBlob = StorageKeys.ReportBlob(town, report, version, "pdf");
+        var jsonBlob = StorageKeys.ReportBlob(town, report, version, "json");
         var metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["inputshash"] = inputsHash };
         await container.GetBlobClient(pdfBlob).UploadAsync(new BinaryData(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Metadata = metadata }, cancellationToken);
         await container.GetBlobClient(jsonBlob).UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" }, Metadata = metadata }, cancellationToken);
 
-        var entry = new ReportVersion(town.Value, kind, period, version, pdf.Length, sha256, created, inputsHash, pdfBlob, jsonBlob, DeliveryQueued: false);
+        var entry = new ReportVersion(town, report, version, pdf.Length, sha256, created, inputsHash, pdfBlob, jsonBlob, DeliveryQueued: false);
         var table = await storage.TableAsync(names.ReportsTable);
         await table.AddEntityAsync(ReportEntity.From(entry), cancellationToken);
         return entry;
@@ -61,7 +61,7 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
     public async Task MarkDeliveryQueuedAsync(ReportVersion version, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.ReportsTable);
-        var row = new TableEntity(StorageKeys.ReportPartition(UnitCode.Parse(version.Town)), StorageKeys.ReportRow(version.Kind, version.Period, version.Version)) { ["DeliveryQueued"] = true };
+        var row = new TableEntity(StorageKeys.ReportPartition(version.Town), StorageKeys.ReportRow(version.Report, version.Version)) { ["DeliveryQueued"] = true };
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -93,20 +93,14 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
         return await container.GetBlobClient(blobName).OpenReadAsync(cancellationToken: cancellationToken);
     }
 
-    public async Task<BlobClient> BlobAsync(string blobName)
-    {
-        var container = await storage.ContainerAsync(names.ReportsContainer);
-        return container.GetBlobClient(blobName);
-    }
-
     /// <summary>
     /// Holds a 60-second lease for one town, kind and period, so two runs of the same job never write the same
     /// version; a crashed holder's lease simply expires. Null when another run holds it.
     /// </summary>
-    public async Task<IAsyncDisposable?> LockAsync(UnitCode town, string kind, string period, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable?> LockAsync(UnitCode town, ReportPeriod report, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(names.ReportsContainer);
-        var blob = container.GetBlobClient(StorageKeys.ReportLockBlob(town, kind, period));
+        var blob = container.GetBlobClient(StorageKeys.ReportLockBlob(town, report));
         try
         {
             await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
@@ -162,10 +156,10 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
 
         public static ReportEntity From(ReportVersion v) => new()
         {
-            PartitionKey = StorageKeys.ReportPartition(UnitCode.Parse(v.Town)),
-            RowKey = StorageKeys.ReportRow(v.Kind, v.Period, v.Version),
-            Kind = v.Kind,
-            Period = v.Period,
+            PartitionKey = StorageKeys.ReportPartition(v.Town),
+            RowKey = StorageKeys.ReportRow(v.Report, v.Version),
+            Kind = v.Kind.Name(),
+            Period = v.Report.ToString(),
             Version = v.Version,
             Size = v.Size,
             Sha256 = v.Sha256,
@@ -176,6 +170,9 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
             DeliveryQueued = v.DeliveryQueued,
         };
 
-        public ReportVersion ToVersion() => new(PartitionKey, Kind, Period, Version, Size, Sha256, Created, InputsHash, PdfBlob, JsonBlob, DeliveryQueued);
+        public ReportVersion ToVersion() =>
+            ReportPeriod.TryParse(Kind, Period, out var report)
+                ? new(UnitCode.Parse(PartitionKey), report, Version, Size, Sha256, Created, InputsHash, PdfBlob, JsonBlob, DeliveryQueued)
+                : throw new InvalidDataException($"Report row {PartitionKey}/{RowKey} names no report period.");
     }
 }

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-public sealed class RequestReport(ApiRequest api, ReportService reports)
+public sealed class RequestReport(RequestScopes scopes, ReportRequests reports)
 {
     [Function(nameof(RequestReport))]
     public async Task<IActionResult> Run(
@@ -15,8 +16,8 @@ public sealed class RequestReport(ApiRequest api, ReportService reports)
         string period,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var queued = await reports.RequestAsync(caller, town, kind, period, cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownOffice, cancellationToken);
+        var queued = await scope.ThenAsync(s => reports.RequestAsync(s, kind, period, cancellationToken));
         return ApiResults.From(queued, job => ApiResults.Json(new { job.Town, job.Kind, job.Period, status = "queued" }, StatusCodes.Status202Accepted));
     }
 }

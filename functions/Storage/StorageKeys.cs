@@ -1,6 +1,3 @@
-using VillageReports.Submissions;
-using VillageReports.Units;
-
 namespace VillageReports.Storage;
 
 /// <summary>
@@ -33,18 +30,18 @@ public static class StorageKeys
 
     // reports: one partition per town, one row per version; blobs under the town, kind and period.
     public static string ReportPartition(UnitCode town) => town.Value;
-    public static string ReportRow(string kind, string period, int version) => $"{kind}|{period}|{version:D4}";
-    public static string ReportRowsFrom(string kind, string period) => $"{kind}|{period}|";
-    public static string ReportRowsTo(string kind, string period) => $"{kind}|{period}}}";
-    public static string ReportBlob(UnitCode town, string kind, string period, int version, string extension) => $"{town.Value}/{kind}/{period}/v{version:D3}.{extension}";
-    public static string ReportLockBlob(UnitCode town, string kind, string period) => $"locks/{town.Value}/{kind}/{period}";
+    public static string ReportRow(ReportPeriod report, int version) => $"{report.Kind.Name()}|{report}|{version:D4}";
+    public static string ReportRowsFrom(ReportPeriod report) => $"{report.Kind.Name()}|{report}|";
+    public static string ReportRowsTo(ReportPeriod report) => $"{report.Kind.Name()}|{report}}}";
+    public static string ReportBlob(UnitCode town, ReportPeriod report, int version, string extension) => $"{town.Value}/{report.Kind.Name()}/{report}/v{version:D3}.{extension}";
+    public static string ReportLockBlob(UnitCode town, ReportPeriod report) => $"locks/{town.Value}/{report.Kind.Name()}/{report}";
     public static string AnnualTemplateBlob(UnitCode town) => $"templates/{town.Value}/annual-report.liquid";
-    public static string CountyInboxBlob(UnitCode county, UnitCode town, string kind, string period, int version, string extension) => $"{county.Value}/{town.Value}/{kind}/{period}/v{version:D3}.{extension}";
+    public static string CountyInboxBlob(UnitCode town, ReportPeriod report, int version, string extension) => $"{town.County.Value}/{town.Value}/{report.Kind.Name()}/{report}/v{version:D3}.{extension}";
 
     // deliveries: one partition per town, one row per version delivered, and one per attempt.
     public static string DeliveryPartition(UnitCode town) => town.Value;
-    public static string DeliveryRow(string kind, string period, int version) => $"{kind}|{period}|{version:D4}";
-    public static string AttemptRow(string kind, string period, int version, DateTimeOffset at, long timestamp) => $"{kind}|{period}|{version:D4}|{at.UtcTicks:D19}.{timestamp:D20}";
+    public static string DeliveryRow(ReportPeriod report, int version) => ReportRow(report, version);
+    public static string AttemptRow(ReportPeriod report, int version, DateTimeOffset at, long timestamp) => $"{ReportRow(report, version)}|{at.UtcTicks:D19}.{timestamp:D20}";
 
     // targets: one partition per town, one row per year.
     public static string TargetPartition(UnitCode town) => town.Value;

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-public sealed class GetPeriodStatus(ApiRequest api, SubmissionService submissions)
+public sealed class GetPeriodStatus(RequestScopes scopes, PeriodStatusService statuses)
 {
     [Function(nameof(GetPeriodStatus))]
     public async Task<IActionResult> Run(
@@ -14,8 +15,8 @@ public sealed class GetPeriodStatus(ApiRequest api, SubmissionService submission
         string period,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var status = await submissions.StatusAsync(caller, town, period, cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownReader, cancellationToken);
+        var status = await scope.ThenAsync(s => statuses.StatusAsync(s, period, cancellationToken));
         return ApiResults.From(status, s => ApiResults.Json(s));
     }
 }

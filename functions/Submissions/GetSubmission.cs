@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-public sealed class GetSubmission(ApiRequest api, SubmissionService submissions)
+public sealed class GetSubmission(RequestScopes scopes, SubmissionService submissions)
 {
     [Function(nameof(GetSubmission))]
     public async Task<IActionResult> Run(
@@ -14,8 +15,8 @@ public sealed class GetSubmission(ApiRequest api, SubmissionService submissions)
         string period,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var current = await submissions.GetAsync(caller, unit, period, cancellationToken);
+        var scope = await scopes.UnitAsync(request, unit, Need.UnitFigures, cancellationToken);
+        var current = await scope.ThenAsync(s => submissions.GetAsync(s, period, cancellationToken));
         return ApiResults.From(current, s =>
         {
             request.HttpContext.Response.Headers.ETag = s.EntityTag;

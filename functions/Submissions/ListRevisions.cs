@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-public sealed class ListRevisions(ApiRequest api, SubmissionService submissions)
+public sealed class ListRevisions(RequestScopes scopes, SubmissionService submissions)
 {
     [Function(nameof(ListRevisions))]
     public async Task<IActionResult> Run(
@@ -14,8 +15,8 @@ public sealed class ListRevisions(ApiRequest api, SubmissionService submissions)
         string period,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var revisions = await submissions.RevisionsAsync(caller, unit, period, cancellationToken);
+        var scope = await scopes.UnitAsync(request, unit, Need.UnitFigures, cancellationToken);
+        var revisions = await scope.ThenAsync(s => submissions.RevisionsAsync(s, period, cancellationToken));
         return ApiResults.From(revisions, list => ApiResults.Json(new { unit, period, revisions = list.Select(SubmissionView.From) }));
     }
 }

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-public sealed class PutSubmission(ApiRequest api, SubmissionService submissions)
+public sealed class PutSubmission(RequestScopes scopes, ApiRequest api, SubmissionService submissions)
 {
     [Function(nameof(PutSubmission))]
     public async Task<IActionResult> Run(
@@ -14,15 +15,15 @@ public sealed class PutSubmission(ApiRequest api, SubmissionService submissions)
         string period,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var body = await api.JsonBodyAsync(request, cancellationToken);
-        if (body.Problem is { } problem)
+        var scope = await scopes.UnitAsync(request, unit, Need.UnitFigures, cancellationToken);
+        if (scope.Problem is { } refused)
         {
-            return ApiResults.Problem(problem);
+            return ApiResults.Problem(refused);
         }
 
+        var body = await api.JsonBodyAsync(request, cancellationToken);
         var ifMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
-        var outcome = await submissions.PutAsync(caller, new PutRequest(unit, period, body.Value, ifMatch, ApiRequest.Flag(request, "dryRun")), cancellationToken);
+        var outcome = await body.ThenAsync(b => submissions.PutAsync(scope.Value!, new PutRequest(period, b, ifMatch, ApiRequest.Flag(request, "dryRun")), cancellationToken));
         return ApiResults.From(outcome, o =>
         {
             request.HttpContext.Response.Headers.ETag = o.Submission.EntityTag;

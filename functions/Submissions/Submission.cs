@@ -18,6 +18,9 @@ public sealed record Submission(
     bool Late,
     IReadOnlyList<Warning> Warnings)
 {
+    /// <summary>A change made with a reason by the town office (for itself or a village) or the admin: after lock, the only changes there are.</summary>
+    public bool IsAmendment => Reason is not null && (SubmittedBy != Unit.Value || Unit.IsTown);
+
     /// <summary>The HTTP entity tag of this revision: it changes exactly when the revision does.</summary>
     public string EntityTag => $"\"{Revision}\"";
 

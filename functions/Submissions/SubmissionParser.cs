@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VillageReports.Common;
 
 namespace VillageReports.Submissions;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using VillageReports.Catalog;
-using VillageReports.Common;
 
 namespace VillageReports.Submissions;
 

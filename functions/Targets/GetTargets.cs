@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Targets;
 
-public sealed class GetTargets(ApiRequest api, TargetService targets)
+public sealed class GetTargets(RequestScopes scopes, TargetService targets)
 {
     [Function(nameof(GetTargets))]
     public async Task<IActionResult> Run(
@@ -14,8 +15,8 @@ public sealed class GetTargets(ApiRequest api, TargetService targets)
         string year,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var found = await targets.GetAsync(caller, town, year, cancellationToken);
+        var scope = await scopes.TownAsync(request, town, Need.TownOffice, cancellationToken);
+        var found = await scope.ThenAsync(s => targets.GetAsync(s, year, cancellationToken));
         return ApiResults.From(found, t => ApiResults.Json(t));
     }
 }

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using VillageReports.Api;
+using VillageReports.Units;
 
 namespace VillageReports.Targets;
 
-public sealed class PutTargets(ApiRequest api, TargetService targets)
+public sealed class PutTargets(RequestScopes scopes, ApiRequest api, TargetService targets)
 {
     [Function(nameof(PutTargets))]
     public async Task<IActionResult> Run(
@@ -14,14 +15,14 @@ public sealed class PutTargets(ApiRequest api, TargetService targets)
         string year,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var body = await api.JsonBodyAsync(request, cancellationToken);
-        if (body.Problem is { } problem)
+        var scope = await scopes.TownAsync(request, town, Need.TownOffice, cancellationToken);
+        if (scope.Problem is { } refused)
         {
-            return ApiResults.Problem(problem);
+            return ApiResults.Problem(refused);
         }
 
-        var saved = await targets.PutAsync(caller, town, year, body.Value, cancellationToken);
+        var body = await api.JsonBodyAsync(request, cancellationToken);
+        var saved = await body.ThenAsync(b => targets.PutAsync(scope.Value!, year, b, cancellationToken));
         return ApiResults.From(saved, t => ApiResults.Json(t));
     }
 }

@@ -21,7 +21,7 @@ public sealed class Authenticator(TokenStore tokens, IOptions<VillageReportsOpti
         }
 
         return await tokens.FindUnitAsync(bearerToken, cancellationToken) is { } unit
-            ? new Caller(CallerRole.Unit, unit)
+            ? Caller.ForUnit(unit)
             : Caller.Anonymous;
     }
 }

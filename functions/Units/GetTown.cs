@@ -5,7 +5,7 @@ using VillageReports.Api;
 
 namespace VillageReports.Units;
 
-public sealed class GetTown(ApiRequest api, UnitService units)
+public sealed class GetTown(RequestScopes scopes)
 {
     [Function(nameof(GetTown))]
     public async Task<IActionResult> Run(
@@ -13,8 +13,7 @@ public sealed class GetTown(ApiRequest api, UnitService units)
         string town,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var found = await units.GetTownAsync(caller, town, cancellationToken);
-        return ApiResults.From(found, t => ApiResults.Json(TownView.From(t)));
+        var scope = await scopes.TownAsync(request, town, Need.TownReader, cancellationToken);
+        return ApiResults.From(scope, s => ApiResults.Json(TownView.From(s.Town)));
     }
 }

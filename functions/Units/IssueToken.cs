@@ -5,7 +5,7 @@ using VillageReports.Api;
 
 namespace VillageReports.Units;
 
-public sealed class IssueToken(ApiRequest api, UnitService units)
+public sealed class IssueToken(RequestScopes scopes, UnitService units)
 {
     [Function(nameof(IssueToken))]
     public async Task<IActionResult> Run(
@@ -13,8 +13,8 @@ public sealed class IssueToken(ApiRequest api, UnitService units)
         string unit,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var issued = await units.IssueTokenAsync(caller, unit, cancellationToken);
+        var holder = await scopes.TokenHolderAsync(request, unit, cancellationToken);
+        var issued = await holder.ThenAsync(u => units.IssueTokenAsync(u, cancellationToken));
         return ApiResults.From(issued, t => ApiResults.Json(t, StatusCodes.Status201Created));
     }
 }

@@ -5,7 +5,7 @@ using VillageReports.Api;
 
 namespace VillageReports.Units;
 
-public sealed class PutTown(ApiRequest api, UnitService units)
+public sealed class PutTown(RequestScopes scopes, ApiRequest api, UnitService units)
 {
     [Function(nameof(PutTown))]
     public async Task<IActionResult> Run(
@@ -13,22 +13,19 @@ public sealed class PutTown(ApiRequest api, UnitService units)
         string town,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
+        var code = await scopes.NewTownAsync(request, town, cancellationToken);
+        if (code.Problem is { } refused)
+        {
+            return ApiResults.Problem(refused);
+        }
+
         var body = await api.JsonBodyAsync(request, cancellationToken);
         if (body.Problem is { } problem)
         {
             return ApiResults.Problem(problem);
         }
 
-        var saved = await units.PutTownAsync(caller, town, body.Value, cancellationToken);
+        var saved = await units.PutTownAsync(code.Value, body.Value, cancellationToken);
         return ApiResults.From(saved, s => ApiResults.Json(TownView.From(s.Town), s.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK));
     }
-}
-
-public sealed record VillageView(string Code, string Name, bool Active);
-
-public sealed record TownView(string Code, string Name, string County, IReadOnlyList<VillageView> Villages)
-{
-    public static TownView From(Town town) =>
-        new(town.Code.Value, town.Name, town.County.Value, town.Villages.Select(v => new VillageView(v.Code.Value, v.Name, v.Active)).ToList());
 }

@@ -5,7 +5,7 @@ using VillageReports.Api;
 
 namespace VillageReports.Units;
 
-public sealed class RevokeTokens(ApiRequest api, UnitService units)
+public sealed class RevokeTokens(RequestScopes scopes, UnitService units)
 {
     [Function(nameof(RevokeTokens))]
     public async Task<IActionResult> Run(
@@ -13,8 +13,8 @@ public sealed class RevokeTokens(ApiRequest api, UnitService units)
         string unit,
         CancellationToken cancellationToken)
     {
-        var caller = await api.CallerAsync(request, cancellationToken);
-        var revoked = await units.RevokeTokensAsync(caller, unit, cancellationToken);
+        var holder = await scopes.TokenHolderAsync(request, unit, cancellationToken);
+        var revoked = await holder.ThenAsync(u => units.RevokeTokensAsync(u, cancellationToken));
         return ApiResults.From(revoked, r => ApiResults.Json(r));
     }
 }

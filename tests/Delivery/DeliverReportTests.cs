@@ -10,7 +10,7 @@ namespace VillageReports.Tests.Delivery;
 
 public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
 {
-    private ReportService Reports => app.Services.GetRequiredService<ReportService>();
+    private ReportAssembler Reports => app.Services.GetRequiredService<ReportAssembler>();
 
     private async Task<ReportVersion> ReportAsync(string period)
     {
@@ -37,8 +37,9 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         // The same delivery arrives again (a duplicate message, a re-run): nothing more is sent.
         var sender = app.Services.GetRequiredService<JobSender>();
         var names = app.Services.GetRequiredService<StorageNames>();
-        await sender.SendAsync(names.DeliveryQueue, new DeliveryJob(LocalApp.Town, "monthly", "2026-10", 1), default);
-        await sender.SendAsync(names.DeliveryQueue, new DeliveryJob(LocalApp.Town, "monthly", "2026-10", 1), default);
+        var again = new DeliveryJob(LocalApp.Town, "monthly", "2026-10", 1, version.Sha256, version.Size);
+        await sender.SendAsync(names.DeliveryQueue, again, default);
+        await sender.SendAsync(names.DeliveryQueue, again, default);
         var queue = await app.Services.GetRequiredService<StorageResources>().QueueAsync(names.DeliveryQueue);
         await WaitUntilAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the duplicates to be handled");
         await Task.Delay(500);
@@ -46,6 +47,7 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         var calls = app.Calls.Where(c => c.Period == "2026-10").ToList();
         Assert.Equal([503, 503, 200], calls.Select(c => c.Answer));
         Assert.All(calls, c => Assert.Equal("sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookApp.Secret), c.Body)), c.Signature));
+        Assert.All(calls, c => Assert.Empty(c.InternalHeaders));
         var notice = calls[^1].Json;
         Assert.Equal(LocalApp.Town, notice.GetProperty("town").GetString());
         Assert.Equal(LocalApp.County, notice.GetProperty("county").GetString());

@@ -11,7 +11,7 @@ using VillageReports.Tests.Support;
 
 namespace VillageReports.Tests.Delivery;
 
-public sealed record WebhookCall(byte[] Body, string? Signature, string? Delivery, int Answer)
+public sealed record WebhookCall(byte[] Body, string? Signature, IReadOnlyList<string> InternalHeaders, int Answer)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
     public string Period => Json.GetProperty("period").GetString()!;
@@ -49,7 +49,7 @@ public sealed class WebhookApp : LocalApp
                 "2026-09" => 500,
                 _ => 200,
             };
-            Calls.Enqueue(new WebhookCall(body, context.Request.Headers["X-Signature"], context.Request.Headers["X-Delivery"], answer));
+            Calls.Enqueue(new WebhookCall(body, context.Request.Headers["X-Signature"], context.Request.Headers.Keys.Where(h => h.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && h != "X-Signature").ToList(), answer));
             context.Response.StatusCode = answer;
         });
         await _webhook.StartAsync();

@@ -26,7 +26,7 @@ public class TimerFunctionsTests(FrequentTimerApp app) : IClassFixture<FrequentT
         while (created is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            created = await reports.LatestAsync(UnitCode.Parse(LocalApp.Town), ReportService.Monthly, "2026-10", default);
+            created = await reports.LatestAsync(UnitCode.Parse(LocalApp.Town), ReportPeriod.Month(new Period(2026, 10)), default);
         }
 
         Assert.NotNull(created);

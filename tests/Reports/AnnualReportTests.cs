@@ -63,8 +63,8 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
     [Fact]
     public async Task Months_a_unit_never_reported_are_named_in_the_completeness_appendix()
     {
-        var outcome = await App.Services.GetRequiredService<ReportService>().AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2025"), default);
-        var json = await (await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version!.JsonBlob)).DownloadContentAsync();
+        var outcome = await App.Services.GetRequiredService<ReportAssembler>().AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2025"), default);
+        var json = await (await App.ReportBlobAsync(outcome.Version.JsonBlob)).DownloadContentAsync();
 
         var report = json.Value.Content.ToObjectFromJson<AnnualReport>(ReportRenderer.FiguresJson)!;
 
@@ -78,11 +78,11 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.liquid");
         await File.WriteAllTextAsync(broken, "第一段\n\n全年税收{{ \"finance.no_such\" | figure }}。");
         var narrative = new AnnualNarrative(broken);
-        var service = ActivatorUtilities.CreateInstance<ReportService>(App.Services, new ReportRenderer(narrative), narrative);
+        var service = ActivatorUtilities.CreateInstance<ReportAssembler>(App.Services, new ReportRenderer(narrative), new AnnualTemplates(App.Services.GetRequiredService<VillageReports.Catalog.ElementCatalog>(), App.Services.GetRequiredService<ReportStore>(), narrative, TimeProvider.System));
 
         var error = await Assert.ThrowsAsync<TemplateException>(() => service.AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2024"), default));
 
         Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
-        Assert.Null(await App.Services.GetRequiredService<ReportStore>().LatestAsync(UnitCode.Parse(DemoTown.Town), "annual", "2024", default));
+        Assert.Null(await App.Services.GetRequiredService<ReportStore>().LatestAsync(UnitCode.Parse(DemoTown.Town), ReportPeriod.OfYear(2024), default));
     }
 }

@@ -14,7 +14,7 @@ namespace VillageReports.Tests.Reports;
 public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
 {
     private LocalApp App => town.App;
-    private ReportService Reports => App.Services.GetRequiredService<ReportService>();
+    private ReportAssembler Reports => App.Services.GetRequiredService<ReportAssembler>();
 
     private async Task<byte[]> DownloadAsync(string period, int? version = null)
     {
@@ -65,9 +65,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     {
         var outcome = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-06"), default);
 
-        var blob = await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version!.JsonBlob);
+        var blob = await App.ReportBlobAsync(outcome.Version.JsonBlob);
         var json = (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<MonthlyReport>(ReportRenderer.FiguresJson)!;
-        var pdfBlob = await App.Services.GetRequiredService<ReportStore>().BlobAsync(outcome.Version.PdfBlob);
+        var pdfBlob = await App.ReportBlobAsync(outcome.Version.PdfBlob);
         var properties = (await pdfBlob.GetPropertiesAsync()).Value;
 
         var tax = json.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "finance.tax_revenue");
@@ -84,9 +84,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
         var first = await Reports.AssembleAsync(job, default);
         var second = await Reports.AssembleAsync(job, default);
 
-        Assert.Equal(AssemblyResult.Created, first.Result);
-        Assert.Equal(AssemblyResult.Unchanged, second.Result);
-        Assert.Equal(1, second.Version!.Version);
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(1, second.Version.Version);
         Assert.True(second.Version.DeliveryQueued);
     }
 
@@ -115,9 +115,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
 
         Assert.Equal(HttpStatusCode.OK, amend.StatusCode);
         Assert.True(staleListing.GetProperty("reports").EnumerateArray().Single(r => r.GetProperty("period").GetString() == "2025-11").GetProperty("stale").GetBoolean());
-        Assert.Equal(2, v2.Version!.Version);
+        Assert.Equal(2, v2.Version.Version);
         Assert.Equal(before, await DownloadAsync("2025-11", version: 1));
-        Assert.Equal(v1.Version!.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before)));
+        Assert.Equal(v1.Version.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before)));
         var text = PdfRendererTests.PopplerText(await DownloadAsync("2025-11"));
         Assert.Contains("村文书误报，经核实更正", text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
@@ -163,12 +163,12 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
         await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-10"), default);
         await App.PutSubmissionAsync(village, "2025-10", LocalApp.AdminToken, """{ "values": { "heating.heaters": 2 }, "reason": "补报更正" }""");
 
-        var count = await Reports.EnqueueForAllTownsAsync(ReportService.Monthly, default);
+        var count = await App.Services.GetRequiredService<ReportRequests>().EnqueueForAllTownsAsync(ReportKind.Monthly, default);
         await town.WaitForVersionAsync("monthly", "2026-10", 1);
         await town.WaitForVersionAsync("monthly", "2025-10", 2);
 
         Assert.True(count >= 2, $"{count} jobs");
-        var state = await App.Services.GetRequiredService<PeriodStore>().GetAsync(VillageReports.Units.UnitCode.Parse(DemoTown.Town), new Period(2025, 10), default);
+        var state = await App.Services.GetRequiredService<PeriodStore>().GetAsync(UnitCode.Parse(DemoTown.Town), new Period(2025, 10), default);
         Assert.False(state.Stale);
         Assert.True(state.Locked);
     }

@@ -12,7 +12,7 @@ public class ReportRendererTests
     [Fact]
     public void A_town_where_nobody_reported_still_gets_a_monthly_report_that_says_so()
     {
-        var (pdf, json) = Renderer.Render(ReportService.Monthly, SmallTown.With(null), new Period(2026, 10), At);
+        var (pdf, json) = Renderer.Render(ReportPeriod.Month(new Period(2026, 10)), SmallTown.With(null), At);
 
         var text = string.Concat(PdfRendererTests.PopplerText(pdf).Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains("应报单位3个，按时报送0个，逾期报送0个，未报送3个（青山镇、甲村、乙村）", text, StringComparison.Ordinal);
@@ -24,7 +24,7 @@ public class ReportRendererTests
     [Fact]
     public void A_town_where_nobody_reported_still_gets_an_annual_report_with_no_XX_and_no_zeros_invented()
     {
-        var (pdf, _) = Renderer.Render(ReportService.Annual, SmallTown.With(null), new Period(2025, 1), At);
+        var (pdf, _) = Renderer.Render(ReportPeriod.OfYear(2025), SmallTown.With(null), At);
 
         var text = string.Concat(PdfRendererTests.PopplerText(pdf).Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains("全年完成税收未报送", text, StringComparison.Ordinal);
@@ -36,8 +36,8 @@ public class ReportRendererTests
     {
         var figures = SmallTown.With(null, (SmallTown.A, new Period(2026, 10), "heating.heaters", 3));
 
-        var first = Renderer.Render(ReportService.Monthly, figures, new Period(2026, 10), At);
-        var second = Renderer.Render(ReportService.Monthly, figures, new Period(2026, 10), At);
+        var first = Renderer.Render(ReportPeriod.Month(new Period(2026, 10)), figures, At);
+        var second = Renderer.Render(ReportPeriod.Month(new Period(2026, 10)), figures, At);
 
         Assert.Equal(first.Pdf, second.Pdf);
         Assert.Equal(first.Json, second.Json);

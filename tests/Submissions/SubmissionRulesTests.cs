@@ -1,6 +1,5 @@
 using System.Text;
 using VillageReports.Catalog;
-using VillageReports.Common;
 using VillageReports.Submissions;
 
 namespace VillageReports.Tests.Submissions;

@@ -91,6 +91,13 @@ public class LocalApp : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
+    /// <summary>A blob of the app's reports container (a version's PDF or JSON), read as the app stored it.</summary>
+    public async Task<Azure.Storage.Blobs.BlobClient> ReportBlobAsync(string blobName)
+    {
+        var container = await Services.GetRequiredService<VillageReports.Storage.StorageResources>().ContainerAsync(Services.GetRequiredService<VillageReports.Storage.StorageNames>().ReportsContainer);
+        return container.GetBlobClient(blobName);
+    }
+
     public async Task<JsonElement> RevisionsAsync(string unit, string period)
     {
         var response = await SendAsync(HttpMethod.Get, $"/api/units/{unit}/submissions/{period}/revisions", AdminToken);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VillageReports.Submissions;
+namespace VillageReports.Common;
 
 /// <summary>A reporting month, written <c>YYYY-MM</c>.</summary>
 public readonly record struct Period(int Year, int Month) : IComparable<Period>
@@ -35,6 +35,27 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
         period = new Period(year, month);
         return true;
     }
+
+    /// <summary>Parses exactly four digits of a sensible year.</summary>
+    public static bool TryParseYear(string? text, out int year)
+    {
+        year = 0;
+        if (text is not { Length: 4 } || !text.All(char.IsAsciiDigit) || !TryParse(text + "-01", out var january))
+        {
+            return false;
+        }
+
+        year = january.Year;
+        return true;
+    }
+
+    /// <summary>A month from a route value, or the 400 that explains the form.</summary>
+    public static Result<Period> FromRoute(string text) =>
+        TryParse(text, out var period) ? period : Problem.InvalidField("period", "A period is written YYYY-MM, e.g. 2026-10.");
+
+    /// <summary>A year from a route value, or the 400 that explains the form.</summary>
+    public static Result<int> YearFromRoute(string text) =>
+        TryParseYear(text, out var year) ? year : Problem.InvalidField("year", "A year is four digits, e.g. 2026.");
 
     public static Period Parse(string text) =>
         TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period (YYYY-MM).");
@@ -75,7 +96,7 @@ public readonly record struct Period(int Year, int Month) : IComparable<Period>
     /// <paramref name="dueDay"/> of the next month, China time.
     /// </summary>
     public bool IsLate(DateTimeOffset firstSubmittedAt, int dueDay) =>
-        Common.ChinaTime.StartOf(DueDate(dueDay).AddDays(1)) <= firstSubmittedAt;
+        ChinaTime.StartOf(DueDate(dueDay).AddDays(1)) <= firstSubmittedAt;
 
     public int CompareTo(Period other) => (Year * 12 + Month).CompareTo(other.Year * 12 + other.Month);
 

@@ -1,4 +1,4 @@
-namespace VillageReports.Units;
+namespace VillageReports.Common;
 
 /// <summary>A 12-digit statistical division code (统计用区划代码): 2 province, 2 city, 2 county, 3 town, 3 village digits.</summary>
 public readonly record struct UnitCode
@@ -29,11 +29,19 @@ public readonly record struct UnitCode
         return true;
     }
 
+    /// <summary>Any unit code from a route value, or the 400 that explains the form.</summary>
+    public static Result<UnitCode> FromRoute(string route) =>
+        TryParse(route, out var code) ? code : Problem.InvalidField("unit", "A unit code is 12 digits (统计用区划代码).");
+
+    /// <summary>A village or town code from a route value (a county posts no figures), or the 400 that explains the form.</summary>
+    public static Result<UnitCode> ReportingUnitFromRoute(string route) =>
+        TryParse(route, out var code) && !code.IsCounty ? code : Problem.InvalidField("unit", "A unit code is 12 digits (统计用区划代码).");
+
     /// <summary>A town code from a route value, or the 400 that explains the form.</summary>
-    public static Common.Result<UnitCode> TownFromRoute(string route) =>
+    public static Result<UnitCode> TownFromRoute(string route) =>
         TryParse(route, out var code) && code.IsTown
             ? code
-            : Common.Problem.InvalidField("town", "A town code is 12 digits ending in 000 (and not a county's 000000).");
+            : Problem.InvalidField("town", "A town code is 12 digits ending in 000 (and not a county's 000000).");
 
     public static UnitCode Parse(string text) =>
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a 12-digit unit code.");

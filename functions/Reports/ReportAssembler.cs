@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VillageReports.Catalog;
+using VillageReports.Delivery;
+using VillageReports.Storage;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Reports;
+
+/// <summary>
+/// Assembles a report from the queue: reads the data, skips the work when nothing changed since the last version,
+/// otherwise renders, stores a new version, locks the month and enqueues its delivery.
+/// </summary>
+public sealed partial class ReportAssembler(
+    ElementCatalog catalog,
+    UnitStore units,
+    ReportDataLoader loader,
+    ReportStore reports,
+    ReportRenderer renderer,
+    AnnualTemplates templates,
+    PeriodStore periods,
+    JobSender queue,
+    StorageNames names,
+    TimeProvider clock,
+    IOptions<VillageReportsOptions> options,
+    ILogger<ReportAssembler> logger)
+{
+    public async Task<AssemblyOutcome> AssembleAsync(ReportJob job, CancellationToken cancellationToken)
+    {
+        if (!job.TryRead(out var townCode, out var report))
+        {
+            throw new InvalidOperationException($"Malformed report job {job}: it goes to the poison queue.");
+        }
+
+        var town = await units.FindTownAsync(townCode, cancellationToken)
+            ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
+
+        await using var held = await reports.LockAsync(townCode, report, cancellationToken)
+            ?? throw new ReportBusyException($"Report {job.Town} {job.Kind} {job.Period} is being assembled by another run.");
+
+        // A report compares with the year before, so it reads from January of last year.
+        var data = await loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
+        // The annual wording is read once: the same text is hashed as an input and rendered.
+        var template = report.Kind == ReportKind.Annual ? await templates.ForAssemblyAsync(townCode, cancellationToken) : null;
+        var hash = InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
+        var latest = await reports.LatestAsync(townCode, report, cancellationToken);
+        if (latest is not null && latest.InputsHash == hash)
+        {
+            await FinishAsync(latest, cancellationToken);
+            LogUnchanged(logger, job.Town, report.Kind, job.Period, latest.Version);
+            return new AssemblyOutcome(Created: false, latest);
+        }
+
+        var created = clock.GetUtcNow();
+        var (pdf, json) = renderer.Render(report, new Aggregator(catalog, data), created, template);
+        var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
+        await FinishAsync(version, cancellationToken);
+        LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
+        return new AssemblyOutcome(Created: true, version);
+    }
+
+    /// <summary>Locks the month and queues the version's delivery once; run again when an earlier run stopped half-way.</summary>
+    private async Task FinishAsync(ReportVersion version, CancellationToken cancellationToken)
+    {
+        if (version.Kind == ReportKind.Monthly)
+        {
+            await periods.LockAsync(version.Town, version.Report.Start, cancellationToken);
+        }
+
+        if (!version.DeliveryQueued)
+        {
+            await queue.SendAsync(names.DeliveryQueue, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);
+            await reports.MarkDeliveryQueuedAsync(version, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} unchanged since version {Version}")]
+    private static partial void LogUnchanged(ILogger logger, string town, ReportKind kind, string period, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} version {Version} created ({Size} bytes)")]
+    private static partial void LogCreated(ILogger logger, string town, ReportKind kind, string period, int version, long size);
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using VillageReports.Storage;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Reports;
+
+/// <summary>
+/// Puts report jobs on the queue, from a request or a timer: the one path to <see cref="ReportAssembler"/>, whose
+/// retries and poison queue carry the work (a failed timer run is not retried by the host).
+/// </summary>
+public sealed partial class ReportRequests(UnitStore units, PeriodStore periods, JobSender queue, StorageNames names, TimeProvider clock, ILogger<ReportRequests> logger)
+{
+    /// <summary>Queues an assembly now: the same path the timers take.</summary>
+    public async Task<Result<ReportJob>> RequestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
+    {
+        var report = ReportPeriod.FromRoute(kind, periodRoute);
+        if (report.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!report.Value.HasBegun(ChinaTime.Today(clock)))
+        {
+            return new Problem(ProblemKind.Conflict, "period-in-future", "A report can only cover a period that has begun.");
+        }
+
+        var job = ReportJob.For(town.Code, report.Value);
+        await queue.SendAsync(names.ReportJobsQueue, job, cancellationToken);
+        return job;
+    }
+
+    /// <summary>
+    /// Queues this kind of report for every town: the previous month, or the previous year (China time). The monthly
+    /// run also rebuilds every month amended after its report was issued, and the past years those months belong to.
+    /// </summary>
+    public async Task<int> EnqueueForAllTownsAsync(ReportKind kind, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.Today(clock);
+        var report = kind == ReportKind.Monthly ? ReportPeriod.Month(Period.Containing(today).Previous) : ReportPeriod.OfYear(today.Year - 1);
+
+        var jobs = 0;
+        foreach (var town in await units.ListTownsAsync(cancellationToken))
+        {
+            var due = new List<ReportPeriod> { report };
+            if (kind == ReportKind.Monthly)
+            {
+                var stale = await periods.ListStaleAsync(town.Code, cancellationToken);
+                due.AddRange(stale.Select(ReportPeriod.Month));
+                due.AddRange(stale.Where(p => p.Year < today.Year).Select(p => p.Year).Distinct().Select(ReportPeriod.OfYear));
+            }
+
+            foreach (var period in due.Distinct())
+            {
+                await queue.SendAsync(names.ReportJobsQueue, ReportJob.For(town.Code, period), cancellationToken);
+                jobs++;
+            }
+        }
+
+        LogEnqueued(logger, jobs, kind, report);
+        return jobs;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} report jobs on the {Kind} run for {Period} (stale reports included)")]
+    private static partial void LogEnqueued(ILogger logger, int count, ReportKind kind, ReportPeriod period);
+}
