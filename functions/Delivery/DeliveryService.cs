@@ -6,14 +6,6 @@ using VillageReports.Units;
 
 namespace VillageReports.Delivery;
 
-/// <summary>The webhook kept refusing; the queue retries the message, and the last retry poisons it.</summary>
-public sealed class DeliveryFailedException : Exception
-{
-    public DeliveryFailedException(string message) : base(message)
-    {
-    }
-}
-
 /// <summary>
 /// Delivers a report version to its county: a copy into the county inbox container and, when configured, a signed
 /// webhook notice. A version is delivered once, however often its message arrives.

@@ -5,12 +5,6 @@ using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-/// <summary>Where a town's month stands: locked once its monthly report exists, stale when amended after that.</summary>
-public sealed record PeriodState(bool Locked, DateTimeOffset? LockedAt, bool Stale)
-{
-    public static PeriodState Open { get; } = new(false, null, false);
-}
-
 public sealed class PeriodStore(StorageResources storage, StorageNames names, TimeProvider clock)
 {
     public async Task<PeriodState> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)

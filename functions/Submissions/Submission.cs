@@ -2,9 +2,6 @@ using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-/// <summary>An accepted value that looks unlikely next to the unit's previous month; it is kept and shown in the report.</summary>
-public sealed record Warning(string Element, decimal Value, decimal Previous, string Message);
-
 /// <summary>One revision of a unit's figures for a period. Revisions are never deleted or overwritten.</summary>
 public sealed record Submission(
     UnitCode Unit,
@@ -30,6 +27,3 @@ public sealed record Submission(
         && Values.Count == draft.Values.Count
         && draft.Values.All(kv => Values.TryGetValue(kv.Key, out var v) && v == kv.Value);
 }
-
-/// <summary>What a request asks to store: the figures by element code, and optional comment and reason.</summary>
-public sealed record SubmissionDraft(IReadOnlyDictionary<string, decimal> Values, string? Comment, string? Reason);

@@ -6,9 +6,6 @@ using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-/// <summary>A stored current revision with the table's entity tag, for an optimistic update.</summary>
-public sealed record StoredSubmission(Submission Submission, ETag TableETag, DateTimeOffset FirstSubmittedAt);
-
 /// <summary>
 /// Submissions in one partition per unit: a current row per period plus one row per revision. A new revision and
 /// the current row it replaces commit in one transaction, so the audit trail and the figures never disagree.
