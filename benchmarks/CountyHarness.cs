@@ -9,6 +9,7 @@ using VillageReports.Catalog;
 using VillageReports.Local;
 using VillageReports.Reports;
 using VillageReports.Submissions;
+using VillageReports.Tests.Support;
 using VillageReports.Units;
 
 namespace VillageReports.Benchmarks;
@@ -19,11 +20,12 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class CountyHarness
 {
-    private const string Admin = "bench-admin-token";
+    private const string Admin = "bench-admin-token-0123456789-abcdefghij";
 
     public static async Task RunAsync(int towns = 20, int villagesPerTown = 20)
     {
-        using var azurite = Azurite.Start(10500);
+        await using var azurite = new OwnAzurite(inMemory: true);
+        await azurite.StartAsync();
         var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string?>
         {
@@ -113,53 +115,5 @@ public static class CountyHarness
         await app.StopAsync();
     }
 
-
     private static void Print(string line) => Console.WriteLine(line);
-}
-
-/// <summary>Azurite in memory on loopback, from the repository's npm packages, for the harness's lifetime.</summary>
-public sealed class Azurite : IDisposable
-{
-    private readonly Process _process;
-
-    private Azurite(Process process, int port)
-    {
-        _process = process;
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port + 1}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port + 2}/devstoreaccount1;";
-    }
-
-    public string ConnectionString { get; }
-
-    public static Azurite Start(int port)
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "node_modules", ".bin", "azurite")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("node_modules/.bin/azurite not found: run npm ci at the repository root");
-        }
-
-        var start = new ProcessStartInfo(Path.Combine(root, "node_modules", ".bin", "azurite"))
-        {
-            RedirectStandardOutput = true,
-            ArgumentList =
-            {
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
-                "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", (port + 1).ToString(CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", (port + 2).ToString(CultureInfo.InvariantCulture),
-            },
-        };
-        var process = Process.Start(start)!;
-        while (process.StandardOutput.ReadLine() is { } line && !line.Contains("Table service is successfully listening", StringComparison.Ordinal))
-        {
-        }
-
-        return new Azurite(process, port);
-    }
-
-    public void Dispose()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.Dispose();
-    }
 }

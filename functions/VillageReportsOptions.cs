@@ -5,8 +5,23 @@ public sealed class VillageReportsOptions
 {
     public const string Section = "VillageReports";
 
-    /// <summary>The town office's admin token. Unset means no admin access at all.</summary>
+    /// <summary>The deployment admin's token. Unset means no admin access at all; a short or sample value stops the app at start-up.</summary>
     public string? AdminToken { get; set; }
+
+    public const int MinAdminTokenLength = 32;
+
+    /// <summary>The value local.settings.sample.json ships with: copying the sample must not make it a working secret.</summary>
+    public const string SampleAdminToken = "change-me-to-a-long-random-secret";
+
+    public const string AdminTokenRule =
+        "VillageReports:AdminToken must be at least 32 characters and not the sample's placeholder: generate one, e.g. `openssl rand -base64 33`, or leave it unset for no admin access.";
+
+    /// <summary>Why an admin token cannot be used, or null when it can (or is unset).</summary>
+    public static string? AdminTokenProblem(string? token) =>
+        string.IsNullOrEmpty(token) ? null
+        : token == SampleAdminToken ? "is the sample's placeholder"
+        : token.Length < MinAdminTokenLength ? $"is shorter than {MinAdminTokenLength} characters"
+        : null;
 
     /// <summary>Day of the next month on which a period is due (China time).</summary>
     public int DueDay { get; set; } = 5;
@@ -19,6 +34,15 @@ public sealed class VillageReportsOptions
 
     /// <summary>A prefix on every table, container and queue name (tests, or several deployments in one account).</summary>
     public string? StoragePrefix { get; set; }
+
+    /// <summary>How long one storage call may wait for an answer before it is retried or given up (503).</summary>
+    public TimeSpan StorageNetworkTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Retries of a storage call after the first try; with the timeout above they bound an outage's answer.</summary>
+    public int StorageMaxRetries { get; set; } = 2;
+
+    /// <summary>How long a verified unit token is trusted without asking storage; a revocation takes effect within it.</summary>
+    public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using VillageReports.Catalog;
 using VillageReports.Delivery;
+using VillageReports.Health;
 using VillageReports.Storage;
 using VillageReports.Reports;
 using VillageReports.Submissions;
@@ -22,7 +23,9 @@ public static class VillageReportsServices
     /// <summary>Everything the functions need, for the Functions host and the local runner alike.</summary>
     public static IServiceCollection AddVillageReports(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<VillageReportsOptions>().Bind(configuration.GetSection(VillageReportsOptions.Section));
+        services.AddOptions<VillageReportsOptions>().Bind(configuration.GetSection(VillageReportsOptions.Section))
+            .Validate(o => VillageReportsOptions.AdminTokenProblem(o.AdminToken) is null, VillageReportsOptions.AdminTokenRule)
+            .ValidateOnStart();
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
             o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.TryAddSingleton(TimeProvider.System);
@@ -39,6 +42,7 @@ public static class VillageReportsServices
         services.AddSingleton<StorageResources>();
 
         services.AddSingleton<UnitStore>();
+        services.AddSingleton<TokenCache>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<UnitService>();
@@ -52,6 +56,8 @@ public static class VillageReportsServices
 
         services.AddSingleton<TargetStore>();
         services.AddSingleton<TargetService>();
+
+        services.AddSingleton<HealthService>();
 
         services.AddSingleton<JobSender>();
         services.AddSingleton<ReportDataLoader>();

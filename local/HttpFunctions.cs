@@ -19,11 +19,20 @@ public static class HttpFunctions
 
     private static async Task HandleAsync(FunctionEntry function, HttpContext context)
     {
-        var result = await FunctionInvoker.InvokeAsync(function, context.RequestServices, parameter =>
-            parameter.ParameterType == typeof(HttpRequest) ? context.Request
-            : parameter.ParameterType == typeof(CancellationToken) ? context.RequestAborted
-            : parameter.ParameterType == typeof(string) ? context.GetRouteValue(parameter.Name!)?.ToString()
-            : throw new InvalidOperationException($"{function.Name}: the local runner cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}."));
+        object? result;
+        try
+        {
+            result = await FunctionInvoker.InvokeAsync(function, context.RequestServices, parameter =>
+                parameter.ParameterType == typeof(HttpRequest) ? context.Request
+                : parameter.ParameterType == typeof(CancellationToken) ? context.RequestAborted
+                : parameter.ParameterType == typeof(string) ? context.GetRouteValue(parameter.Name!)?.ToString()
+                : throw new InvalidOperationException($"{function.Name}: the local runner cannot bind parameter '{parameter.Name}' of type {parameter.ParameterType.Name}."));
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // As FailureMiddleware does in the Functions host: one mapping of escaped exceptions for both.
+            result = VillageReports.Api.Failures.ToResult(ex, context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(function.Name));
+        }
 
         if (result is IActionResult action)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,10 +17,13 @@ public static class ApiResults
             ProblemKind.Unauthenticated => StatusCodes.Status401Unauthorized,
             ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
             ProblemKind.NotFound => StatusCodes.Status404NotFound,
+            ProblemKind.RequestTimeout => StatusCodes.Status408RequestTimeout,
             ProblemKind.Conflict => StatusCodes.Status409Conflict,
             ProblemKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
             ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+            ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+            ProblemKind.Internal => StatusCodes.Status500InternalServerError,
             _ => StatusCodes.Status400BadRequest,
         };
 
@@ -31,7 +35,19 @@ public static class ApiResults
         details.Detail = problem.Detail;
         details.Status = status;
 
-        return new ObjectResult(details) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (problem.Kind == ProblemKind.Unauthenticated)
+        {
+            // RFC 6750 §3: a 401 names the scheme the client should use.
+            headers["WWW-Authenticate"] = "Bearer";
+        }
+
+        if (problem.RetryAfter is { } retryAfter)
+        {
+            headers["Retry-After"] = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return new ProblemResult(details, headers) { StatusCode = status, ContentTypes = { "application/problem+json" } };
     }
 
     public static IActionResult From<T>(Result<T> result, Func<T, IActionResult> onSuccess) =>
@@ -39,4 +55,18 @@ public static class ApiResults
 
     public static IActionResult Json(object value, int status = StatusCodes.Status200OK) =>
         new ObjectResult(value) { StatusCode = status };
+
+    /// <summary>A problem with the headers its status calls for, written as the response starts.</summary>
+    private sealed class ProblemResult(ProblemDetails details, IReadOnlyDictionary<string, string> headers) : ObjectResult(details)
+    {
+        public override Task ExecuteResultAsync(ActionContext context)
+        {
+            foreach (var (name, value) in headers)
+            {
+                context.HttpContext.Response.Headers[name] = value;
+            }
+
+            return base.ExecuteResultAsync(context);
+        }
+    }
 }

@@ -11,10 +11,13 @@ public enum ProblemKind
     PreconditionFailed,
     TooLarge,
     UnsupportedMediaType,
+    RequestTimeout,
+    Unavailable,
+    Internal,
 }
 
 /// <summary>A refusal with a stable <see cref="Type"/> slug, a short title and, for validation, errors keyed by field.</summary>
-public sealed record Problem(ProblemKind Kind, string Type, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record Problem(ProblemKind Kind, string Type, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null, TimeSpan? RetryAfter = null)
 {
     public static Problem Invalid(string type, string title, IReadOnlyDictionary<string, string[]> errors) =>
         new(ProblemKind.Invalid, type, title, Errors: errors);
@@ -27,6 +30,10 @@ public sealed record Problem(ProblemKind Kind, string Type, string Title, string
 
     public static Problem Forbidden { get; } =
         new(ProblemKind.Forbidden, "forbidden", "This token may not act on this unit.");
+
+    public static Problem StorageUnavailable(TimeSpan retryAfter) =>
+        new(ProblemKind.Unavailable, "storage-unavailable", "Storage is unavailable right now; nothing is lost. Try again shortly.",
+            "Retrying the same request is safe: an unchanged body makes no new revision.", RetryAfter: retryAfter);
 
     public static Problem NotFound(string what) =>
         new(ProblemKind.NotFound, "not-found", $"{what} was not found.");

@@ -1,4 +1,4 @@
 namespace VillageReports.Reports;
 
-/// <summary>What an assembly run did: stored a new version, or found the latest one already covers the same inputs.</summary>
-public sealed record AssemblyOutcome(bool Created, ReportVersion Version);
+/// <summary>What an assembly run did, and the version that now stands for the report (none when deferred).</summary>
+public sealed record AssemblyOutcome(AssemblyStatus Status, ReportVersion? Version);

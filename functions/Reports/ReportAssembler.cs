@@ -36,8 +36,14 @@ public sealed partial class ReportAssembler(
         var town = await units.FindTownAsync(townCode, cancellationToken)
             ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
 
-        await using var held = await reports.LockAsync(townCode, report, cancellationToken)
-            ?? throw new ReportBusyException($"Report {job.Town} {job.Kind} {job.Period} is being assembled by another run.");
+        await using var held = await WaitForLeaseAsync(townCode, report, cancellationToken);
+        if (held is null)
+        {
+            // Still held after a whole lease: put the job back for later instead of failing towards the poison queue.
+            await queue.SendAsync(names.ReportJobsQueue, job, cancellationToken, visibilityDelay: ReportStore.LeaseDuration);
+            LogDeferred(logger, job.Town, report.Kind, job.Period);
+            return new AssemblyOutcome(AssemblyStatus.Deferred, null);
+        }
 
         // A report compares with the year before, so it reads from January of last year.
         var data = await loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
@@ -49,7 +55,7 @@ public sealed partial class ReportAssembler(
         {
             await FinishAsync(latest, cancellationToken);
             LogUnchanged(logger, job.Town, report.Kind, job.Period, latest.Version);
-            return new AssemblyOutcome(Created: false, latest);
+            return new AssemblyOutcome(AssemblyStatus.Unchanged, latest);
         }
 
         var created = clock.GetUtcNow();
@@ -57,7 +63,31 @@ public sealed partial class ReportAssembler(
         var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         await FinishAsync(version, cancellationToken);
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
-        return new AssemblyOutcome(Created: true, version);
+        return new AssemblyOutcome(AssemblyStatus.Created, version);
+    }
+
+    /// <summary>
+    /// Another run of the same report (a duplicate message, a request racing the timer) holds the lease for the
+    /// milliseconds a report takes: wait for it with jitter, so the runs spread out, then find its version covers
+    /// the same inputs. A crashed holder's lease expires within <see cref="ReportStore.LeaseDuration"/>.
+    /// </summary>
+    private async Task<IAsyncDisposable?> WaitForLeaseAsync(UnitCode town, ReportPeriod report, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            if (await reports.LockAsync(town, report, cancellationToken) is { } held)
+            {
+                return held;
+            }
+
+            if (clock.GetElapsedTime(started) > ReportStore.LeaseDuration + TimeSpan.FromSeconds(5))
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 800)), clock, cancellationToken);
+        }
     }
 
     /// <summary>Locks the month and queues the version's delivery once; run again when an earlier run stopped half-way.</summary>
@@ -74,6 +104,9 @@ public sealed partial class ReportAssembler(
             await reports.MarkDeliveryQueuedAsync(version, cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Report {Town} {Kind} {Period} held by another run for a whole lease; job put back on the queue")]
+    private static partial void LogDeferred(ILogger logger, string town, ReportKind kind, string period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} unchanged since version {Version}")]
     private static partial void LogUnchanged(ILogger logger, string town, ReportKind kind, string period, int version);

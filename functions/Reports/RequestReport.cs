@@ -18,6 +18,7 @@ public sealed class RequestReport(RequestScopes scopes, ReportRequests reports)
     {
         var scope = await scopes.TownAsync(request, town, Need.TownOffice, cancellationToken);
         var queued = await scope.ThenAsync(s => reports.RequestAsync(s, kind, period, cancellationToken));
-        return ApiResults.From(queued, job => ApiResults.Json(new { job.Town, job.Kind, job.Period, status = "queued" }, StatusCodes.Status202Accepted));
+        // Location: where the report will be, once assembled (404 until then); GET …/reports lists its versions.
+        return ApiResults.From(queued, job => new AcceptedResult($"/api/towns/{job.Town}/reports/{job.Kind}/{job.Period}", new { job.Town, job.Kind, job.Period, status = "queued" }));
     }
 }

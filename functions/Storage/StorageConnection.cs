@@ -18,11 +18,16 @@ public sealed class StorageConnection
 
     private readonly string? _connectionString;
     private readonly IConfigurationSection _section;
+    private readonly TimeSpan _networkTimeout;
+    private readonly int _maxRetries;
 
     public StorageConnection(IConfiguration configuration)
     {
         _connectionString = configuration[Name];
         _section = configuration.GetSection(Name);
+        var options = configuration.GetSection(VillageReportsOptions.Section).Get<VillageReportsOptions>() ?? new VillageReportsOptions();
+        _networkTimeout = options.StorageNetworkTimeout;
+        _maxRetries = options.StorageMaxRetries;
         if (string.IsNullOrWhiteSpace(_connectionString) && _section["tableServiceUri"] is null)
         {
             throw new InvalidOperationException(
@@ -30,19 +35,39 @@ public sealed class StorageConnection
         }
     }
 
-    public TableServiceClient CreateTableServiceClient() =>
-        _connectionString is { Length: > 0 } cs ? new TableServiceClient(cs) : new TableServiceClient(Uri("tableServiceUri"), Credential());
+    public TableServiceClient CreateTableServiceClient()
+    {
+        var options = Bounded(new TableClientOptions());
+        return _connectionString is { Length: > 0 } cs ? new TableServiceClient(cs, options) : new TableServiceClient(Uri("tableServiceUri"), Credential(), options);
+    }
 
-    public BlobServiceClient CreateBlobServiceClient() =>
-        _connectionString is { Length: > 0 } cs ? new BlobServiceClient(cs) : new BlobServiceClient(Uri("blobServiceUri"), Credential());
+    public BlobServiceClient CreateBlobServiceClient()
+    {
+        var options = Bounded(new BlobClientOptions());
+        return _connectionString is { Length: > 0 } cs ? new BlobServiceClient(cs, options) : new BlobServiceClient(Uri("blobServiceUri"), Credential(), options);
+    }
 
     public QueueServiceClient CreateQueueServiceClient()
     {
         // The Functions queue trigger reads base64 messages by default (host.json: messageEncoding).
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = Bounded(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         return _connectionString is { Length: > 0 } cs
             ? new QueueServiceClient(cs, options)
             : new QueueServiceClient(Uri("queueServiceUri"), Credential(), options);
+    }
+
+    /// <summary>
+    /// Bounds how long a storage call may take, retries included, so an outage answers 503 within a client's patience
+    /// (a few seconds) instead of the SDK's default of about a minute of retries with 100-second tries.
+    /// </summary>
+    private T Bounded<T>(T options) where T : ClientOptions
+    {
+        options.Retry.MaxRetries = _maxRetries;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = _networkTimeout;
+        return options;
     }
 
     private Uri Uri(string key) =>

@@ -36,16 +36,18 @@ public sealed class StorageResources(TableServiceClient tables, BlobServiceClien
             return client;
         });
 
-    private static Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
+    private static async Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
     {
         var lazy = cache.GetOrAdd(name, _ => new Lazy<Task<T>>(create));
-        var task = lazy.Value;
-        if (task.IsFaulted)
+        try
         {
-            // A failed creation (storage not up yet) must not poison the process: the next caller tries again.
-            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, lazy));
+            return await lazy.Value.ConfigureAwait(false);
         }
-
-        return task;
+        catch
+        {
+            // A failed creation (storage down or not up yet) must not stick: whoever asks next tries again.
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, lazy));
+            throw;
+        }
     }
 }

@@ -26,7 +26,11 @@ public sealed class PutSubmission(RequestScopes scopes, ApiRequest api, Submissi
         var outcome = await body.ThenAsync(b => submissions.PutAsync(scope.Value!, new PutRequest(period, b, ifMatch, ApiRequest.Flag(request, "dryRun")), cancellationToken));
         return ApiResults.From(outcome, o =>
         {
-            request.HttpContext.Response.Headers.ETag = o.Submission.EntityTag;
+            if (o.Stored)
+            {
+                request.HttpContext.Response.Headers.ETag = o.Submission.EntityTag;
+            }
+
             return ApiResults.Json(PutView.From(o), o.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });
     }

@@ -109,7 +109,7 @@ public sealed partial class SubmissionService(
 
             if (current is not null && current.Submission.Matches(draft))
             {
-                return new PutOutcome(current.Submission, Created: false, request.DryRun);
+                return new PutOutcome(current.Submission, Created: false, request.DryRun, Unchanged: true);
             }
 
             var now = clock.GetUtcNow();
@@ -119,7 +119,7 @@ public sealed partial class SubmissionService(
                 now, unit.Caller.AuditName, Late: period.IsLate(firstAt, options.Value.DueDay), warnings);
             if (request.DryRun)
             {
-                return new PutOutcome(submission, current is null, DryRun: true);
+                return new PutOutcome(submission, current is null, DryRun: true, Unchanged: false);
             }
 
             if (await submissions.TrySaveAsync(submission, current, firstAt, cancellationToken))
@@ -130,7 +130,7 @@ public sealed partial class SubmissionService(
                     LogAmended(logger, unit.Code.Value, period.ToString(), submission.Revision, draft.Reason!);
                 }
 
-                return new PutOutcome(submission, current is null, DryRun: false);
+                return new PutOutcome(submission, current is null, DryRun: false, Unchanged: false);
             }
 
             if (request.IfMatch is not null)

@@ -10,7 +10,7 @@ namespace VillageReports.Units;
 /// Unit tokens: 256 random bits, handed out once, stored only as a SHA-256 hash. The token names its unit
 /// (<c>vr1.{unit}.{secret}</c>) so a check is one point read, never a scan.
 /// </summary>
-public sealed class TokenStore(StorageResources storage, StorageNames names, TimeProvider clock)
+public sealed class TokenStore(StorageResources storage, StorageNames names, TokenCache cache, TimeProvider clock)
 {
     private const string Scheme = "vr1";
 
@@ -35,6 +35,7 @@ public sealed class TokenStore(StorageResources storage, StorageNames names, Tim
         var rows = await table.QueryAsync<TokenEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         await TableBatch.SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList(), cancellationToken);
+        cache.ForgetUnit(unit);
 
         return rows.Count;
     }
@@ -49,12 +50,23 @@ public sealed class TokenStore(StorageResources storage, StorageNames names, Tim
         }
 
         var hash = Hash(token);
+        if (cache.Find(hash) is { } known)
+        {
+            return known;
+        }
+
         var table = await storage.TableAsync(names.TokensTable);
         var row = await table.GetEntityIfExistsAsync<TokenEntity>(StorageKeys.TokenPartition(unit), StorageKeys.TokenRow(hash), cancellationToken: cancellationToken);
 
         // The point read already matched the hash; comparing again in constant time keeps the check honest
         // should the lookup ever become a range or prefix query.
-        return row.HasValue && row.Value is { } entity && FixedTimeEquals(entity.RowKey, hash) ? unit : null;
+        if (row.HasValue && row.Value is { } entity && FixedTimeEquals(entity.RowKey, hash))
+        {
+            cache.Remember(hash, unit);
+            return unit;
+        }
+
+        return null;
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

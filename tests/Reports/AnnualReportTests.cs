@@ -64,7 +64,7 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
     public async Task Months_a_unit_never_reported_are_named_in_the_completeness_appendix()
     {
         var outcome = await App.Services.GetRequiredService<ReportAssembler>().AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2025"), default);
-        var json = await (await App.ReportBlobAsync(outcome.Version.JsonBlob)).DownloadContentAsync();
+        var json = await (await App.ReportBlobAsync(outcome.Version!.JsonBlob)).DownloadContentAsync();
 
         var report = json.Value.Content.ToObjectFromJson<AnnualReport>(ReportRenderer.FiguresJson)!;
 

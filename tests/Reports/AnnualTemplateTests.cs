@@ -15,7 +15,7 @@ public class AnnualTemplateTests(LocalApp app) : IClassFixture<LocalApp>
     private async Task<AnnualReport> AssembleAsync(string year)
     {
         var outcome = await app.Services.GetRequiredService<ReportAssembler>().AssembleAsync(new ReportJob(LocalApp.Town, "annual", year), default);
-        var blob = await app.ReportBlobAsync(outcome.Version.JsonBlob);
+        var blob = await app.ReportBlobAsync(outcome.Version!.JsonBlob);
         return (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<AnnualReport>(ReportRenderer.FiguresJson)!;
     }
 

@@ -65,9 +65,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     {
         var outcome = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-06"), default);
 
-        var blob = await App.ReportBlobAsync(outcome.Version.JsonBlob);
+        var blob = await App.ReportBlobAsync(outcome.Version!.JsonBlob);
         var json = (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<MonthlyReport>(ReportRenderer.FiguresJson)!;
-        var pdfBlob = await App.ReportBlobAsync(outcome.Version.PdfBlob);
+        var pdfBlob = await App.ReportBlobAsync(outcome.Version!.PdfBlob);
         var properties = (await pdfBlob.GetPropertiesAsync()).Value;
 
         var tax = json.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "finance.tax_revenue");
@@ -84,9 +84,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
         var first = await Reports.AssembleAsync(job, default);
         var second = await Reports.AssembleAsync(job, default);
 
-        Assert.True(first.Created);
-        Assert.False(second.Created);
-        Assert.Equal(1, second.Version.Version);
+        Assert.Equal(AssemblyStatus.Created, first.Status);
+        Assert.Equal(AssemblyStatus.Unchanged, second.Status);
+        Assert.Equal(1, second.Version!.Version);
         Assert.True(second.Version.DeliveryQueued);
     }
 
@@ -115,9 +115,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
 
         Assert.Equal(HttpStatusCode.OK, amend.StatusCode);
         Assert.True(staleListing.GetProperty("reports").EnumerateArray().Single(r => r.GetProperty("period").GetString() == "2025-11").GetProperty("stale").GetBoolean());
-        Assert.Equal(2, v2.Version.Version);
+        Assert.Equal(2, v2.Version!.Version);
         Assert.Equal(before, await DownloadAsync("2025-11", version: 1));
-        Assert.Equal(v1.Version.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before)));
+        Assert.Equal(v1.Version!.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before)));
         var text = PdfRendererTests.PopplerText(await DownloadAsync("2025-11"));
         Assert.Contains("村文书误报，经核实更正", text.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }

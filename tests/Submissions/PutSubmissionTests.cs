@@ -68,7 +68,10 @@ public class PutSubmissionTests(LocalApp app) : IClassFixture<LocalApp>
         var response = await app.PutSubmissionAsync(V1, "2026-10?dryRun=true", Admin, Values(("security.cameras", 12)));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.True((await response.JsonAsync()).GetProperty("dryRun").GetBoolean());
+        var body = await response.JsonAsync();
+        Assert.True(body.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, body.GetProperty("revision").ValueKind);
+        Assert.Null(response.Headers.ETag);
         Assert.Equal(0, (await app.RevisionsAsync(V1, "2026-10")).GetArrayLength());
     }
 
@@ -108,6 +111,8 @@ public class PutSubmissionTests(LocalApp app) : IClassFixture<LocalApp>
         var response = await app.PutSubmissionAsync(V1, "2026-07", token, Values(("births.male", 1)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, (await app.RevisionsAsync(V1, "2026-07")).GetArrayLength());
     }
 

@@ -16,7 +16,7 @@ namespace VillageReports.Tests.Support;
 /// </summary>
 public class LocalApp : IAsyncLifetime
 {
-    public const string AdminToken = "test-admin-token-0123456789";
+    public const string AdminToken = "test-admin-token-0123456789-abcdefghijklmnop";
     public const string County = "130123000000";
     public const string Town = "130123100000";
     public static readonly string[] Villages = ["130123100201", "130123100202", "130123100203"];

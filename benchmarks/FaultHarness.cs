@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VillageReports.Local;
+using VillageReports.Tests.Support;
+
+namespace VillageReports.Benchmarks;
+
+/// <summary>
+/// Load while storage dies and comes back: 8 clerks post figures, each retrying the same body until it is
+/// acknowledged, as the phone form does; storage is stopped for a while mid-run and started again. Prints what was
+/// acknowledged, lost (must be 0), doubled (must be 0), the answers seen during the outage and the time to recover.
+/// </summary>
+public static class FaultHarness
+{
+    private const string Admin = "fault-admin-token-0123456789-abcdefghij";
+    private const string Town = "130123100000";
+
+    public static async Task RunAsync(int villages = 20, int months = 12, int writers = 8, double outageSeconds = 8)
+    {
+        await using var azurite = new OwnAzurite();
+        await azurite.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["VillageReports:AdminToken"] = Admin,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Critical",
+        };
+        await using var app = LocalHost.Build([], settings);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+
+        var codes = Enumerable.Range(1, villages).Select(v => $"130123100{200 + v:D3}").ToList();
+        var town = JsonSerializer.Serialize(new { name = "青山镇", county = "130123000000", villages = codes.Select(c => new { code = c, name = "村" + c[^3..] }) });
+        (await http.PutAsync($"api/towns/{Town}", new StringContent(town, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var work = codes.SelectMany(c => Enumerable.Range(1, months).Select(m => (Unit: c, Period: $"2026-{m:D2}", Heaters: (m * 7 + int.Parse(c[^3..], CultureInfo.InvariantCulture)) % 50))).ToList();
+        var acknowledged = new ConcurrentBag<(string Unit, string Period, int Heaters)>();
+        var duringOutage = new ConcurrentDictionary<string, int>();
+        var outage = 0; // 0 before, 1 during, 2 after
+        var recovered = new TaskCompletionSource<TimeSpan>();
+        var restartedAt = Stopwatch.StartNew();
+
+        var chaos = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Volatile.Write(ref outage, 1);
+            await azurite.StopAsync();
+            await Task.Delay(TimeSpan.FromSeconds(outageSeconds));
+            await azurite.StartAsync();
+            restartedAt.Restart();
+            Volatile.Write(ref outage, 2);
+        });
+
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (item, ct) =>
+        {
+            var body = $$"""{ "values": { "heating.heaters": {{item.Heaters}} } }""";
+            while (true)
+            {
+                string answer;
+                try
+                {
+                    using var response = await http.PutAsync($"api/units/{item.Unit}/submissions/{item.Period}", new StringContent(body, Encoding.UTF8, "application/json"), ct);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        acknowledged.Add(item);
+                        if (Volatile.Read(ref outage) == 2)
+                        {
+                            recovered.TrySetResult(restartedAt.Elapsed);
+                        }
+
+                        return;
+                    }
+
+                    answer = $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}";
+                }
+                catch (HttpRequestException ex)
+                {
+                    answer = "connection: " + ex.HttpRequestError;
+                }
+
+                if (Volatile.Read(ref outage) == 1)
+                {
+                    duringOutage.AddOrUpdate(answer, 1, (_, n) => n + 1);
+                }
+
+                // A clerk's phone waits and sends the same body again.
+                await Task.Delay(500, ct);
+            }
+        });
+        await chaos;
+        var elapsed = watch.Elapsed;
+
+        var lost = 0;
+        var doubled = 0;
+        foreach (var item in acknowledged)
+        {
+            var revisions = (await http.GetFromJsonAsync<JsonElement>($"api/units/{item.Unit}/submissions/{item.Period}/revisions")).GetProperty("revisions");
+            doubled += revisions.GetArrayLength() > 1 ? 1 : 0;
+            var last = revisions.EnumerateArray().LastOrDefault();
+            lost += last.ValueKind == JsonValueKind.Undefined || last.GetProperty("values").GetProperty("heating.heaters").GetInt32() != item.Heaters ? 1 : 0;
+        }
+
+        Console.WriteLine($"faults: {work.Count} submissions by {writers} writers in {elapsed.TotalSeconds:0.0} s, storage down for {outageSeconds:0} s mid-run");
+        Console.WriteLine($"faults: acknowledged {acknowledged.Count}, lost {lost}, duplicate revisions {doubled}");
+        Console.WriteLine($"faults: answers during the outage: {string.Join(", ", duringOutage.OrderByDescending(a => a.Value).Select(a => $"{a.Key} ×{a.Value}"))}");
+        Console.WriteLine(recovered.Task.IsCompleted
+            ? $"faults: first acknowledged write {recovered.Task.Result.TotalSeconds:0.00} s after storage came back"
+            : "faults: every write was acknowledged before storage came back");
+    }
+}
