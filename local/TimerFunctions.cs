@@ -1,9 +1,8 @@
-using Cronos;
 using Microsoft.Azure.Functions.Worker;
 
 namespace VillageReports.Local;
 
-/// <summary>Runs each timer-triggered function on its schedule (six-field NCRONTAB, in UTC, as on Linux plans).</summary>
+/// <summary>Runs each timer-triggered function on its schedule (NCRONTAB, in UTC, as on Linux plans).</summary>
 public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions, IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<TimerFunctions> logger)
     : BackgroundService
 {
@@ -13,8 +12,8 @@ public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions,
         Task.WhenAll(functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)));
 
     /// <summary>The schedule of a timer function, with its <c>%Setting%</c> resolved.</summary>
-    public static CronExpression Schedule(FunctionEntry function, IConfiguration configuration) =>
-        CronExpression.Parse(FunctionIndex.Resolve(function.Timer.Schedule, name => configuration[name]), CronFormat.IncludeSeconds);
+    public static TimerSchedule Schedule(FunctionEntry function, IConfiguration configuration) =>
+        TimerSchedule.Parse(FunctionIndex.Resolve(function.Timer.Schedule, name => configuration[name]));
 
     private async Task RunScheduleAsync(FunctionEntry function, CancellationToken stoppingToken)
     {
@@ -22,11 +21,7 @@ public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions,
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            if (schedule.GetNextOccurrence(now, TimeZoneInfo.Utc) is not { } next)
-            {
-                return;
-            }
-
+            var next = schedule.Next(now);
             LogNext(logger, function.Name, next);
             if (!await WaitUntilAsync(next, stoppingToken))
             {

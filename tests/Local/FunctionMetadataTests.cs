@@ -71,15 +71,15 @@ public class FunctionMetadataTests
     public void The_default_schedules_run_at_two_in_the_morning_china_time()
     {
         var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json"))).RootElement.GetProperty("Values");
-        var monthly = Cronos.CronExpression.Parse(settings.GetProperty("MonthlyReportSchedule").GetString()!, Cronos.CronFormat.IncludeSeconds);
-        var annual = Cronos.CronExpression.Parse(settings.GetProperty("AnnualReportSchedule").GetString()!, Cronos.CronFormat.IncludeSeconds);
+        var monthly = TimerSchedule.Parse(settings.GetProperty("MonthlyReportSchedule").GetString()!);
+        var annual = TimerSchedule.Parse(settings.GetProperty("AnnualReportSchedule").GetString()!);
         var china = TimeSpan.FromHours(8);
 
-        var nextMonthly = monthly.GetNextOccurrence(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc))!.Value;
-        var nextAnnual = annual.GetNextOccurrence(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc))!.Value;
+        var nextMonthly = monthly.Next(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var nextAnnual = annual.Next(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 6, 2, 0, 0, china), new DateTimeOffset(nextMonthly).ToOffset(china));
-        Assert.Equal(new DateTimeOffset(2027, 1, 10, 2, 0, 0, china), new DateTimeOffset(nextAnnual).ToOffset(china));
+        Assert.Equal(new DateTimeOffset(2026, 11, 6, 2, 0, 0, china), nextMonthly.ToOffset(china));
+        Assert.Equal(new DateTimeOffset(2027, 1, 10, 2, 0, 0, china), nextAnnual.ToOffset(china));
     }
 
     [Theory]
