@@ -8,8 +8,20 @@ public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions,
 {
     private static readonly TimeSpan MaxSlice = TimeSpan.FromDays(1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)));
+    /// <summary>
+    /// Runs every schedule; the first one to break ends the service at once (and with it the host), rather than
+    /// failing silently while the others keep running as Task.WhenAll would let it.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var schedules = functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)).ToList();
+        while (schedules.Count > 0)
+        {
+            var ended = await Task.WhenAny(schedules);
+            await ended;
+            schedules.Remove(ended);
+        }
+    }
 
     /// <summary>The schedule of a timer function, with its <c>%Setting%</c> resolved.</summary>
     public static TimerSchedule Schedule(FunctionEntry function, IConfiguration configuration) =>

@@ -35,6 +35,8 @@ public class QueueFunctionsTests(LocalApp app) : IClassFixture<LocalApp>
 
         Assert.Equal(message, poisoned);
         Assert.Empty((await jobs.PeekMessagesAsync(1)).Value);
+        // Peek sees only visible messages; the count also sees one hidden for a retry or left undeleted.
+        Assert.Equal(0, (await jobs.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
