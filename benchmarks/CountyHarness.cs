@@ -36,7 +36,7 @@ public static class CountyHarness
             ["DeliveryQueue"] = prefix + "deliveries",
             ["VillageReports:AdminToken"] = Admin,
             ["urls"] = "http://127.0.0.1:0",
-            ["LocalRunner:QueuePollInterval"] = "00:00:00.050",
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
         };
 

@@ -1,5 +1,6 @@
 using System.Reflection;
-using System.Text.Json;
+using System.Text;
+using Azure.Core.Serialization;
 
 namespace VillageReports.Local;
 
@@ -31,7 +32,18 @@ public static class FunctionInvoker
         }
     }
 
-    /// <summary>A queue message as the trigger parameter's type: the text itself, or JSON for a record.</summary>
-    public static object? FromMessage(string text, Type type) =>
-        type == typeof(string) ? text : JsonSerializer.Deserialize(text, type, JsonSerializerOptions.Web);
+    /// <summary>
+    /// A queue message as the trigger parameter's type: the text itself, or JSON read by the worker's serializer
+    /// (its JsonPocoConverter), so a message the worker would refuse is refused here too.
+    /// </summary>
+    public static object? FromMessage(string text, Type type, ObjectSerializer serializer)
+    {
+        if (type == typeof(string))
+        {
+            return text;
+        }
+
+        using var json = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        return serializer.Deserialize(json, type, CancellationToken.None);
+    }
 }

@@ -3,17 +3,35 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace VillageReports.Local;
 
-/// <summary>Serves every HTTP-triggered function under <c>/api</c>, on the routes and methods its attribute declares.</summary>
+/// <summary>Serves every HTTP-triggered function under host.json's route prefix, on the routes and methods its attribute declares.</summary>
 public static class HttpFunctions
 {
-    public static void MapFunctions(this WebApplication app, IEnumerable<FunctionEntry> functions)
+    public static void MapFunctions(this WebApplication app, IEnumerable<FunctionEntry> functions, string routePrefix)
     {
-        foreach (var function in functions.Where(f => f.Trigger == TriggerKind.Http))
+        var prefix = routePrefix.Trim('/') is { Length: > 0 } trimmed ? "/" + trimmed + "/" : "/";
+        var routes = functions
+            .Where(f => f.Trigger == TriggerKind.Http)
+            .GroupBy(f => f.Http.Route ?? f.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (var route in routes)
         {
-            var trigger = function.Http;
-            var route = "/api/" + (trigger.Route ?? function.Name);
-            var methods = (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray();
-            app.MapMethods(route, methods, context => HandleAsync(function, context)).WithName(function.Name);
+            var byMethod = route
+                .SelectMany(f => (f.Http.Methods ?? ["get", "post"]).Select(m => (Method: m.ToUpperInvariant(), Function: f)))
+                .ToDictionary(x => x.Method, x => x.Function, StringComparer.OrdinalIgnoreCase);
+
+            // One endpoint per route, choosing the function by method here rather than by routing: ASP.NET Core answers
+            // 405 for a known route and another method, but the Functions host answers 404 with an empty body
+            // (Azure/azure-functions-host#10098, Azure/azure-functions-dotnet-worker#2452; HEAD on a GET-only route
+            // too, Azure/azure-functions-host#11625). Clients written against the local runner must see what Azure says.
+            app.Map(prefix + route.Key, context =>
+            {
+                if (!byMethod.TryGetValue(context.Request.Method, out var function))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return HandleAsync(function, context);
+            });
         }
     }
 

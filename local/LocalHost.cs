@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Azure.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 
 namespace VillageReports.Local;
 
 /// <summary>
-/// The Functions app on Kestrel, for machines without Core Tools: the same function classes and services,
-/// HTTP routes under <c>/api</c>, timers on their schedules and queue triggers polling their queues.
+/// The Functions app on Kestrel, for machines without Core Tools: the same function classes and services, the
+/// same host.json, HTTP routes under its route prefix, timers on their schedules and queue triggers polling their queues.
 /// </summary>
 public static class LocalHost
 {
@@ -15,6 +18,7 @@ public static class LocalHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(Defaults);
+        builder.Configuration.AddInMemoryCollection(HostSettings.ReadHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")));
         AddLocalSettings(builder.Configuration, FindLocalSettings());
         builder.Configuration.AddEnvironmentVariables();
         if (overrides is not null)
@@ -29,6 +33,14 @@ public static class LocalHost
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
 
         var functions = FunctionIndex.Scan(typeof(VillageReportsServices).Assembly);
+        var host = HostSettings.From(builder.Configuration);
+        foreach (var timer in functions.Where(f => f.Trigger == TriggerKind.Timer))
+        {
+            // The host refuses a bad schedule when it indexes the functions, before anything runs; so does this.
+            TimerFunctions.Schedule(timer, builder.Configuration);
+        }
+
+        AddWorkerSerializer(builder.Services);
         builder.Services.AddVillageReports(builder.Configuration);
         builder.Services.AddMvcCore();
         foreach (var function in functions)
@@ -36,17 +48,27 @@ public static class LocalHost
             builder.Services.AddSingleton(function);
         }
 
-        builder.Services.AddSingleton(new QueueSettings(
-            builder.Configuration.GetValue("LocalRunner:MaxDequeueCount", 5),
-            builder.Configuration.GetValue("LocalRunner:QueueRetryDelay", TimeSpan.FromSeconds(30)),
-            builder.Configuration.GetValue("LocalRunner:QueuePollInterval", TimeSpan.FromSeconds(1))));
+        builder.Services.AddSingleton(host);
+        builder.Services.AddSingleton(host.Queues);
         builder.Services.AddHostedService<TimerFunctions>();
         builder.Services.AddHostedService<QueueFunctions>();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
-        app.MapFunctions(functions);
+        app.MapFunctions(functions, host.RoutePrefix);
         return app;
+    }
+
+    /// <summary>
+    /// The worker's JSON defaults, registered as the worker registers them, before the app's own configuration:
+    /// ConfigureFunctionsWorkerDefaults makes <see cref="JsonSerializerOptions"/> case-insensitive and nothing else
+    /// (AddFunctionsWorkerDefaults), and <see cref="WorkerOptions.Serializer"/> is a <see cref="JsonObjectSerializer"/>
+    /// over those options unless the app sets one (AddFunctionsWorkerCore). Queue messages bind to records through it.
+    /// </summary>
+    private static void AddWorkerSerializer(IServiceCollection services)
+    {
+        services.Configure<JsonSerializerOptions>(options => options.PropertyNameCaseInsensitive = true);
+        services.AddOptions<WorkerOptions>().PostConfigure<IOptions<JsonSerializerOptions>>((worker, json) => worker.Serializer ??= new JsonObjectSerializer(json.Value));
     }
 
     public const string AdminTokenKey = "VillageReports:AdminToken";

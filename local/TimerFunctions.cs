@@ -1,20 +1,31 @@
-using Cronos;
 using Microsoft.Azure.Functions.Worker;
 
 namespace VillageReports.Local;
 
-/// <summary>Runs each timer-triggered function on its schedule (six-field NCRONTAB, in UTC, as on Linux plans).</summary>
+/// <summary>Runs each timer-triggered function on its schedule (NCRONTAB, in UTC, as on Linux plans).</summary>
 public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions, IServiceProvider services, IConfiguration configuration, TimeProvider clock, ILogger<TimerFunctions> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxSlice = TimeSpan.FromDays(1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)));
+    /// <summary>
+    /// Runs every schedule; the first one to break ends the service at once (and with it the host), rather than
+    /// failing silently while the others keep running as Task.WhenAll would let it.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var schedules = functions.Where(f => f.Trigger == TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)).ToList();
+        while (schedules.Count > 0)
+        {
+            var ended = await Task.WhenAny(schedules);
+            await ended;
+            schedules.Remove(ended);
+        }
+    }
 
     /// <summary>The schedule of a timer function, with its <c>%Setting%</c> resolved.</summary>
-    public static CronExpression Schedule(FunctionEntry function, IConfiguration configuration) =>
-        CronExpression.Parse(FunctionIndex.Resolve(function.Timer.Schedule, name => configuration[name]), CronFormat.IncludeSeconds);
+    public static TimerSchedule Schedule(FunctionEntry function, IConfiguration configuration) =>
+        TimerSchedule.Parse(FunctionIndex.Resolve(function.Timer.Schedule, name => configuration[name]));
 
     private async Task RunScheduleAsync(FunctionEntry function, CancellationToken stoppingToken)
     {
@@ -22,11 +33,7 @@ public sealed partial class TimerFunctions(IEnumerable<FunctionEntry> functions,
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            if (schedule.GetNextOccurrence(now, TimeZoneInfo.Utc) is not { } next)
-            {
-                return;
-            }
-
+            var next = schedule.Next(now);
             LogNext(logger, function.Name, next);
             if (!await WaitUntilAsync(next, stoppingToken))
             {

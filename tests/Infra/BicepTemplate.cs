@@ -30,6 +30,57 @@ public static class BicepTemplate
             .GroupBy(p => p.Name)
             .ToDictionary(g => g.Key, g => g.First().Value.GetString()!, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The names of the resources of a type, as deployed: a copy loop over an array variable gives one name per
+    /// element, otherwise the literal last segment of the name. The type is matched exactly, so a table named
+    /// like a queue is not taken for the queue.
+    /// </summary>
+    public static List<string> NamesOf(string type) =>
+        Templates(Template)
+            .SelectMany(t => OwnResources(t)
+                .Where(r => string.Equals(r.GetProperty("type").GetString(), type, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(r => NamesOf(t, r)))
+            .ToList();
+
+    /// <summary>Every resource of a type with the module deployment that holds it (default for the main template).</summary>
+    public static IEnumerable<(JsonElement Module, JsonElement Resource)> InModules(string type) =>
+        OwnResources(Template)
+            .Where(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments")
+            .SelectMany(m => OwnResources(m.GetProperty("properties").GetProperty("template"))
+                .Where(r => string.Equals(r.GetProperty("type").GetString(), type, StringComparison.OrdinalIgnoreCase))
+                .Select(r => (m, r)));
+
+    private static IEnumerable<string> NamesOf(JsonElement template, JsonElement resource)
+    {
+        var name = resource.GetProperty("name").GetString()!;
+        if (System.Text.RegularExpressions.Regex.Match(name, @"variables\('(\w+)'\)\[copyIndex\(\)\]") is { Success: true } loop)
+        {
+            return template.GetProperty("variables").GetProperty(loop.Groups[1].Value).EnumerateArray().Select(e => e.GetString()!);
+        }
+
+        if (System.Text.RegularExpressions.Regex.Match(name, @"'([^']+)'\)\]$") is { Success: true } literal)
+        {
+            return [literal.Groups[1].Value];
+        }
+
+        if (System.Text.RegularExpressions.Regex.Match(name, @"variables\('(\w+)'\)\)\]$") is { Success: true } variable)
+        {
+            return [template.GetProperty("variables").GetProperty(variable.Groups[1].Value).GetString()!];
+        }
+
+        return [name.Split('/')[^1]];
+    }
+
+    private static List<JsonElement> OwnResources(JsonElement template)
+    {
+        if (template.ValueKind != JsonValueKind.Object || !template.TryGetProperty("resources", out var resources))
+        {
+            return [];
+        }
+
+        return resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray().ToList() : resources.EnumerateObject().Select(p => p.Value).ToList();
+    }
+
     public static (string Output, string Errors, int ExitCode) Run(params string[] arguments)
     {
         var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -67,7 +67,9 @@ public class InfraTests
         var runtime = properties.GetProperty("functionAppConfig").GetProperty("runtime");
         Assert.Equal("dotnet-isolated", runtime.GetProperty("name").GetString());
         Assert.Equal("10.0", runtime.GetProperty("version").GetString());
-        Assert.All(BicepTemplate.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies"), p => Assert.False(p.GetProperty("properties").GetProperty("allow").GetBoolean()));
+        var publishing = BicepTemplate.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(["ftp", "scm"], BicepTemplate.NamesOf("Microsoft.Web/sites/basicPublishingCredentialsPolicies").Order(StringComparer.Ordinal));
+        Assert.All(publishing, p => Assert.False(p.GetProperty("properties").GetProperty("allow").GetBoolean()));
     }
 
     [Fact]
@@ -117,6 +119,17 @@ public class InfraTests
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), granted.Order(StringComparer.Ordinal));
         Assert.All(BicepTemplate.OfType("Microsoft.Authorization/roleAssignments"), r => Assert.Equal("ServicePrincipal", r.GetProperty("properties").GetProperty("principalType").GetString()));
+        var assignments = BicepTemplate.InModules("Microsoft.Authorization/roleAssignments").ToList();
+        Assert.Equal(granted.Count, assignments.Count);
+        Assert.All(assignments, a =>
+        {
+            // Each module grants to a principal parameter; the caller must bind it to the identity module's principalId.
+            var parameter = System.Text.RegularExpressions.Regex.Match(a.Resource.GetProperty("properties").GetProperty("principalId").GetString()!, @"^\[parameters\('(\w+)'\)\]$");
+            Assert.True(parameter.Success, "a role is granted to a principal that is not a module parameter");
+            var bound = a.Module.GetProperty("properties").GetProperty("parameters").GetProperty(parameter.Groups[1].Value).GetProperty("value").GetString()!;
+            Assert.Contains("'Microsoft.Resources/deployments', 'identity')", bound, StringComparison.Ordinal);
+            Assert.EndsWith(".outputs.principalId.value]", bound, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -141,14 +154,19 @@ public class InfraTests
     public void Bicep_declares_the_tables_containers_and_queues_the_app_uses()
     {
         var names = VillageReports.Storage.StorageNames.FromConfiguration(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
-        var bicep = File.ReadAllText(Path.Combine(FunctionMetadataTests.RepositoryRoot(), "infra", "app", "data-storage.bicep"));
 
-        string[] declared =
-        [
-            names.UnitsTable, names.TokensTable, names.SubmissionsTable, names.PeriodsTable, names.TargetsTable, names.ReportsTable, names.DeliveriesTable,
-            names.ReportsContainer, names.CountyInboxContainer, names.ReportJobsQueue, names.DeliveryQueue,
-        ];
-        Assert.All(declared, name => Assert.Contains($"'{name}'", bicep, StringComparison.Ordinal));
+        var tables = BicepTemplate.NamesOf("Microsoft.Storage/storageAccounts/tableServices/tables");
+        var containers = BicepTemplate.NamesOf("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var queues = BicepTemplate.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues");
+
+        Assert.Equal(
+            new[] { names.UnitsTable, names.TokensTable, names.SubmissionsTable, names.PeriodsTable, names.TargetsTable, names.ReportsTable, names.DeliveriesTable }.Order(StringComparer.Ordinal),
+            tables.Order(StringComparer.Ordinal));
+        Assert.Contains(names.ReportsContainer, containers);
+        Assert.Contains(names.CountyInboxContainer, containers);
+        Assert.Equal(
+            new[] { names.ReportJobsQueue, names.ReportJobsQueue + "-poison", names.DeliveryQueue, names.DeliveryQueue + "-poison" }.Order(StringComparer.Ordinal),
+            queues.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Read off the code: the triggers' %settings%, the storage connection, and every options property.</summary>

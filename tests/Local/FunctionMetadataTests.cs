@@ -71,15 +71,15 @@ public class FunctionMetadataTests
     public void The_default_schedules_run_at_two_in_the_morning_china_time()
     {
         var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "local.settings.sample.json"))).RootElement.GetProperty("Values");
-        var monthly = Cronos.CronExpression.Parse(settings.GetProperty("MonthlyReportSchedule").GetString()!, Cronos.CronFormat.IncludeSeconds);
-        var annual = Cronos.CronExpression.Parse(settings.GetProperty("AnnualReportSchedule").GetString()!, Cronos.CronFormat.IncludeSeconds);
+        var monthly = TimerSchedule.Parse(settings.GetProperty("MonthlyReportSchedule").GetString()!);
+        var annual = TimerSchedule.Parse(settings.GetProperty("AnnualReportSchedule").GetString()!);
         var china = TimeSpan.FromHours(8);
 
-        var nextMonthly = monthly.GetNextOccurrence(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc))!.Value;
-        var nextAnnual = annual.GetNextOccurrence(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc))!.Value;
+        var nextMonthly = monthly.Next(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
+        var nextAnnual = annual.Next(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 6, 2, 0, 0, china), new DateTimeOffset(nextMonthly).ToOffset(china));
-        Assert.Equal(new DateTimeOffset(2027, 1, 10, 2, 0, 0, china), new DateTimeOffset(nextAnnual).ToOffset(china));
+        Assert.Equal(new DateTimeOffset(2026, 11, 6, 2, 0, 0, china), nextMonthly.ToOffset(china));
+        Assert.Equal(new DateTimeOffset(2027, 1, 10, 2, 0, 0, china), nextAnnual.ToOffset(china));
     }
 
     [Theory]
@@ -97,11 +97,79 @@ public class FunctionMetadataTests
     [Fact]
     public void The_host_and_the_local_runner_see_the_same_functions()
     {
-        var declared = Metadata.Value.Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal);
+        var declared = Metadata.Value.ConvertAll(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal);
         var scanned = FunctionIndex.Scan(typeof(VillageReportsServices).Assembly).Select(f => f.Name);
 
         Assert.Equal(declared, scanned);
     }
+
+    [Fact]
+    public void Every_trigger_the_host_reads_is_the_one_the_local_runner_reads()
+    {
+        var declared = Metadata.Value.ConvertAll(f =>
+        {
+            var trigger = Trigger(f.GetProperty("name").GetString()!);
+            var settings = trigger.EnumerateObject()
+                .Where(p => p.Name is not ("name" or "type" or "direction" or "properties"))
+                .Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.Array ? "[" + string.Join(",", p.Value.EnumerateArray().Select(v => v.GetString())) + "]" : p.Value.ToString())}");
+            return Describe(f.GetProperty("name").GetString()!, f.GetProperty("entryPoint").GetString()!, trigger.GetProperty("type").GetString()!, trigger.GetProperty("name").GetString()!, settings);
+        });
+
+        var scanned = FunctionIndex.Scan(typeof(VillageReportsServices).Assembly).Select(f => Describe(
+            f.Name, $"{f.Class.FullName}.{f.Method.Name}", f.Trigger switch
+            {
+                TriggerKind.Http => "httpTrigger",
+                TriggerKind.Timer => "timerTrigger",
+                _ => "queueTrigger",
+            },
+            f.TriggerParameter.Name!, TriggerSettings(f))).ToList();
+
+        var onlyInMetadata = declared.Except(scanned).ToList();
+        var onlyInRunner = scanned.Except(declared).ToList();
+        Assert.True(onlyInMetadata.Count == 0 && onlyInRunner.Count == 0,
+            $"functions.metadata says:\n  {string.Join("\n  ", onlyInMetadata)}\nthe local runner reads:\n  {string.Join("\n  ", onlyInRunner)}");
+        Assert.Equal(declared.Count, scanned.Count);
+    }
+
+    /// <summary>The settings the local runner acts on, named as the worker SDK writes them into functions.metadata.</summary>
+    private static IEnumerable<string> TriggerSettings(FunctionEntry function)
+    {
+        switch (function.Trigger)
+        {
+            case TriggerKind.Http:
+                yield return $"authLevel={function.Http.AuthLevel}";
+                if (function.Http.Methods is { } methods)
+                {
+                    yield return $"methods=[{string.Join(",", methods)}]";
+                }
+
+                if (function.Http.Route is { } route)
+                {
+                    yield return $"route={route}";
+                }
+
+                break;
+            case TriggerKind.Timer:
+                yield return $"schedule={function.Timer.Schedule}";
+                if (function.Timer.RunOnStartup)
+                {
+                    yield return "runOnStartup=true";
+                }
+
+                break;
+            case TriggerKind.Queue:
+                yield return $"queueName={function.Queue.QueueName}";
+                if (function.Queue.Connection is { } connection)
+                {
+                    yield return $"connection={connection}";
+                }
+
+                break;
+        }
+    }
+
+    private static string Describe(string name, string entryPoint, string type, string parameter, IEnumerable<string> settings) =>
+        $"{name} {entryPoint} {type}({parameter}) {string.Join(" ", settings.Order(StringComparer.Ordinal))}";
 
     [Fact]
     public void Every_function_runs_in_the_isolated_worker()

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VillageReports.Local;
 using VillageReports.Reports;
 using VillageReports.Tests.Support;
 using VillageReports.Units;
@@ -31,5 +33,8 @@ public class TimerFunctionsTests(FrequentTimerApp app) : IClassFixture<FrequentT
 
         Assert.NotNull(created);
         Assert.Equal(1, created.Version);
+        var timers = app.Services.GetServices<IHostedService>().OfType<TimerFunctions>().Single();
+        Assert.False(timers.ExecuteTask!.IsCompleted, "a timer schedule ended: " + timers.ExecuteTask.Exception?.GetBaseException().Message);
+        Assert.False(app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
     }
 }

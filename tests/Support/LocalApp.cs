@@ -41,8 +41,9 @@ public class LocalApp : IAsyncLifetime
         var settings = TestStorage.Settings(Prefix);
         settings["urls"] = "http://127.0.0.1:0";
         settings["VillageReports:AdminToken"] = AdminToken;
-        settings["LocalRunner:QueuePollInterval"] = "00:00:00.100";
-        settings["LocalRunner:QueueRetryDelay"] = "00:00:00.200";
+        // As an app setting overrides host.json in Azure: poll an idle queue often, retry a failed message soon.
+        settings["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100";
+        settings["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00.200";
         Configure(settings);
         _app = LocalHost.Build([], settings, services => services.AddSingleton<TimeProvider>(Clock));
         await _app.StartAsync();
