@@ -9,6 +9,10 @@ public static class HttpFunctions
     public static void MapFunctions(this WebApplication app, IEnumerable<FunctionEntry> functions, string routePrefix)
     {
         var prefix = routePrefix.Trim('/') is { Length: > 0 } trimmed ? "/" + trimmed + "/" : "/";
+
+        // The app's catch-all function ({*path}) answers what nothing else claims, as it does in the host, where it
+        // also catches a known route's undeclared method (the route's own function does not match it there).
+        var fallback = functions.FirstOrDefault(f => f.Trigger == TriggerKind.Http && f.Http.Route?.StartsWith("{*", StringComparison.Ordinal) == true);
         var routes = functions
             .Where(f => f.Trigger == TriggerKind.Http)
             .GroupBy(f => f.Http.Route ?? f.Name, StringComparer.OrdinalIgnoreCase);
@@ -24,13 +28,19 @@ public static class HttpFunctions
             // too, Azure/azure-functions-host#11625). Clients written against the local runner must see what Azure says.
             app.Map(prefix + route.Key, context =>
             {
-                if (!byMethod.TryGetValue(context.Request.Method, out var function))
+                if (byMethod.TryGetValue(context.Request.Method, out var function))
                 {
-                    context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    return Task.CompletedTask;
+                    return HandleAsync(function, context);
                 }
 
-                return HandleAsync(function, context);
+                if (fallback is not null && route.Key != fallback.Http.Route)
+                {
+                    context.Request.RouteValues[fallback.Http.Route!.Trim('{', '}', '*')] = context.Request.Path.Value?[prefix.Length..];
+                    return HandleAsync(fallback, context);
+                }
+
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
             });
         }
     }

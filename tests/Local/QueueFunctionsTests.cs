@@ -111,7 +111,7 @@ public class QueueFunctionsTests(LocalApp app) : IClassFixture<LocalApp>
     private FunctionEntry AssembleReport() => app.Services.GetServices<FunctionEntry>().Single(f => f.Name == nameof(VillageReports.Reports.AssembleReport));
 
     private Task<ReportVersion?> LatestReportAsync(string period) =>
-        app.Services.GetRequiredService<ReportStore>().LatestAsync(UnitCode.Parse(LocalApp.Town), ReportService.Monthly, period, default);
+        app.Services.GetRequiredService<ReportStore>().LatestAsync(UnitCode.Parse(LocalApp.Town), ReportPeriod.Month(Period.Parse(period)), default);
 
     private static string Job(string period) => $$"""{"town":"{{LocalApp.Town}}","kind":"monthly","period":"{{period}}"}""";
 
@@ -139,17 +139,17 @@ public class UndecodableMessageTests(SlowRetryApp app) : IClassFixture<SlowRetry
         const string undecodable = """{"town":"130123100000","kind":"monthly","period":"2026-10"} sent without base64!""";
 
         await jobs.SendMessageAsync(undecodable);
-        await app.Services.GetRequiredService<JobSender>().SendAsync(names.ReportJobsQueue, new ReportJob(LocalApp.Town, ReportService.Monthly, "2026-10"), default);
+        await app.Services.GetRequiredService<JobSender>().SendAsync(names.ReportJobsQueue, new ReportJob(LocalApp.Town, "monthly", "2026-10"), default);
 
         Assert.Contains(undecodable, await QueueFunctionsTests.PoisonedAsync(poison, undecodable));
         var reports = app.Services.GetRequiredService<ReportStore>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await reports.LatestAsync(UnitCode.Parse(LocalApp.Town), ReportService.Monthly, "2026-10", default) is null && DateTime.UtcNow < deadline)
+        while (await reports.LatestAsync(UnitCode.Parse(LocalApp.Town), ReportPeriod.Month(new Period(2026, 10)), default) is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
         }
 
-        Assert.NotNull(await reports.LatestAsync(UnitCode.Parse(LocalApp.Town), ReportService.Monthly, "2026-10", default));
+        Assert.NotNull(await reports.LatestAsync(UnitCode.Parse(LocalApp.Town), ReportPeriod.Month(new Period(2026, 10)), default));
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class JobSenderTests : IAsyncLifetime
     {
         var queue = _prefix + "deliveries";
 
-        await new JobSender(TestStorage.Resources()).SendAsync(queue, new DeliveryJob("130123100000", "annual", "2025", 3), default);
+        await new JobSender(TestStorage.Resources()).SendAsync(queue, new DeliveryJob("130123100000", "annual", "2025", 3, new string('a', 64), 12345), default);
 
         var json = DecodeBase64(await PeekRawAsync(queue));
         Assert.Equal(JsonValueKind.Number, json.GetProperty("version").ValueKind);
