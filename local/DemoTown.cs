@@ -101,7 +101,7 @@ public static class DemoTown
 
         if (values.TryGetValue("renovation.street_length", out var street))
         {
-            values["renovation.street_area"] = street * 7;
+            values["renovation.street_area"] = street * 5;
         }
 
         if (values.TryGetValue("nonpublic.enterprises", out var enterprises))
@@ -181,7 +181,7 @@ public static class DemoTown
         "party.retired_cadres_supported" => new(36m, 44m),
         "poverty.assistance_cadres" => new(48m, 56m),
         "welfare.lowincome_topup" => new(260m, 340m),
-        "poverty.industry_funds" => new(8m, 15m, 0.3),
+        "poverty.industry_funds" => new(4m, 8m, 0.3),
         "culture.performances" => new(1m, 1m, 0.25),
 
         // A village's figures
