@@ -7,48 +7,76 @@ using VillageReports.Submissions;
 
 namespace VillageReports.Local;
 
-/// <summary>Seeds the demo town through the HTTP API, as a town office and its village clerks would, printing progress.</summary>
+/// <summary>
+/// Seeds the demo town through the HTTP API, as a town office and its village clerks would, printing progress. The
+/// app's clock is driven month by month: each unit posts a month's figures on a working day before the due day, the
+/// targets are set each January, the annual report is made on 10 January as the timer would, and last month's report
+/// the day after it was due (or now, when that day has not come yet).
+/// </summary>
 public static class Demo
 {
-    /// <summary>From January of last year to last month, so last year's annual report is complete (at least 13 months).</summary>
-    public static int MonthsFor(Period last) => 12 + last.Month;
+    /// <summary>Two full years before last month's year, so the annual report has a year to compare with.</summary>
+    public static Period FirstMonth(Period last) => new(last.Year - 2, 1);
 
-    public static async Task<bool> RunAsync(Uri baseAddress, string adminToken, string outputDirectory, TimeProvider clock, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<bool> RunAsync(Uri baseAddress, string adminToken, string outputDirectory, DemoClock clock, TextWriter log, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
         var catalog = ElementCatalog.LoadEmbedded();
+        var last = Period.Containing(ChinaTime.Today(clock)).Previous;
+        var first = FirstMonth(last);
+        var annualYear = last.Year - 1;
+        Directory.CreateDirectory(outputDirectory);
 
-        await log.WriteLineAsync($"demo: registering {DemoTown.TownName} ({DemoTown.Town}) with {DemoTown.Villages.Count} villages");
+        clock.Set(ChinaTime.StartOf(first.FirstDay).AddHours(9));
+        await log.WriteLineAsync($"demo: {ChinaTime.Today(clock):yyyy-MM-dd}: registering {DemoTown.TownName} ({DemoTown.Town}) with {DemoTown.Villages.Count} villages");
         var town = new { name = DemoTown.TownName, county = DemoTown.County, villages = DemoTown.Villages.Select(v => new { code = v.Code, name = v.Name }) };
         (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}", town, cancellationToken)).EnsureSuccessStatusCode();
 
         var units = new List<(string Code, UnitLevel Level)> { (DemoTown.Town, UnitLevel.Town) };
         units.AddRange(DemoTown.Villages.Select(v => (v.Code, UnitLevel.Village)));
-        var last = Period.Containing(ChinaTime.Today(clock)).Previous;
-        var months = MonthsFor(last);
-        var periods = last.AddMonths(1 - months).Through(last).ToList();
-        await log.WriteLineAsync($"demo: posting {units.Count} units × {months} months ({periods[0]} to {last}), each with its own token");
-
-        var posted = 0;
-        var locked = 0;
-        foreach (var (code, level) in units)
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, _) in units)
         {
             var tokenResponse = await http.PostAsync($"api/units/{code}/tokens", null, cancellationToken);
             tokenResponse.EnsureSuccessStatusCode();
-            var token = (await tokenResponse.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken))!.Token;
-            foreach (var period in periods)
+            tokens[code] = (await tokenResponse.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken))!.Token;
+        }
+
+        await log.WriteLineAsync($"demo: {units.Count} units post {first} to {last} month by month, each on a day before the due day, with its own token");
+        var posted = 0;
+        var locked = 0;
+        for (var period = first; period <= last; period = period.Next)
+        {
+            if (period.Month == 1)
+            {
+                clock.Set(ChinaTime.StartOf(period.FirstDay.AddDays(14)).AddHours(10));
+                (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{period.Year}", new { targets = DemoTown.Targets }, cancellationToken)).EnsureSuccessStatusCode();
+            }
+
+            if (period == new Period(annualYear, 12).Next)
+            {
+                // The annual report for last year, made on 10 January at 02:00 as the timer would, before January's figures.
+                clock.Set(ChinaTime.StartOf(new DateOnly(period.Year, 1, 10)).AddHours(2));
+                if (!await AssembleAsync(http, "annual", annualYear.ToString(System.Globalization.CultureInfo.InvariantCulture), outputDirectory, log, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var (code, level, at) in PostingTimes(units, period))
             {
                 if (code == DemoTown.SilentVillage && period == last)
                 {
-                    continue; // one village has not reported last month yet, so the report shows who is missing
+                    continue; // one village has not reported last month, so the report shows who is missing
                 }
 
+                clock.Set(at);
                 using var request = new HttpRequestMessage(HttpMethod.Put, $"api/units/{code}/submissions/{period}")
                 {
                     Content = new StringContent(DemoTown.Json(DemoTown.Figures(catalog, code, level, period)), Encoding.UTF8, "application/json"),
                 };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[code]);
                 var response = await http.SendAsync(request, cancellationToken);
                 if (response.StatusCode == System.Net.HttpStatusCode.Conflict
                     && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("period-locked", StringComparison.Ordinal))
@@ -66,7 +94,10 @@ public static class Demo
                 posted++;
             }
 
-            await log.WriteLineAsync($"demo: {code} posted its months ({posted} submissions so far)");
+            if (period.Month == 12 || period == last)
+            {
+                await log.WriteLineAsync($"demo: {ChinaTime.Today(clock):yyyy-MM-dd}: figures through {period} are in ({posted} submissions so far)");
+            }
         }
 
         if (locked > 0)
@@ -74,18 +105,13 @@ public static class Demo
             await log.WriteLineAsync($"demo: {locked} submissions were for months an earlier run's reports locked; kept as they are");
         }
 
+        // Last month's report the day after it was due, at 02:00 as the timer would; if that day has not come, now.
+        clock.Set(ChinaTime.StartOf(last.DueDate(5).AddDays(1)).AddHours(2));
         var status = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/periods/{last}/status", cancellationToken);
         await log.WriteLineAsync($"demo: {last}: {status.GetProperty("expected")} units expected, {status.GetProperty("onTime")} on time, {status.GetProperty("late")} late, {status.GetProperty("missing")} missing");
+        var assembled = await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken);
+        clock.Release();
 
-        Directory.CreateDirectory(outputDirectory);
-        var year = (last.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await log.WriteLineAsync($"demo: setting {year} targets for the town");
-        var targets = new { targets = new Dictionary<string, decimal> { ["finance.tax_revenue"] = 4600, ["investment.domestic"] = 6.5m, ["investment.foreign"] = 700, ["poverty.households_lifted"] = 180 } };
-        (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{year}", targets, cancellationToken)).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync($"api/towns/{DemoTown.Town}/targets/{last.Year}", targets, cancellationToken)).EnsureSuccessStatusCode();
-
-        var assembled = await AssembleAsync(http, "monthly", last.ToString(), outputDirectory, log, cancellationToken)
-            && await AssembleAsync(http, "annual", year, outputDirectory, log, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var deliveries = await http.GetFromJsonAsync<JsonElement>($"api/towns/{DemoTown.Town}/deliveries", cancellationToken);
         foreach (var d in deliveries.GetProperty("deliveries").EnumerateArray())
@@ -95,6 +121,18 @@ public static class Demo
 
         return assembled;
     }
+
+    /// <summary>
+    /// When each unit posts a month: the town office on the 2nd, each village on its own working hour of the 1st to
+    /// the 4th of the next month (the due day is the 5th), the same every run.
+    /// </summary>
+    private static IEnumerable<(string Code, UnitLevel Level, DateTimeOffset At)> PostingTimes(IEnumerable<(string Code, UnitLevel Level)> units, Period period) =>
+        units.Select((u, i) =>
+        {
+            var day = u.Level == UnitLevel.Town ? 1 : (i + period.Month) % 4;
+            var minutes = (9 * 60) + ((i * 37 + period.Month * 11) % (8 * 60));
+            return (u.Code, u.Level, At: ChinaTime.StartOf(period.Next.FirstDay.AddDays(day)).AddMinutes(minutes));
+        }).OrderBy(u => u.At);
 
     /// <summary>Asks for a report, waits for the queue to produce it, and downloads the PDF into <paramref name="outputDirectory"/>.</summary>
     private static async Task<bool> AssembleAsync(HttpClient http, string kind, string period, string outputDirectory, TextWriter log, CancellationToken cancellationToken)

@@ -12,7 +12,10 @@ public static class LocalProgram
             return 2;
         }
 
-        await using var app = LocalHost.Build(args.Where(a => a != command).ToArray());
+        // The demo drives the app's clock month by month, as if the town had been reporting for two years.
+        var clock = new DemoClock();
+        await using var app = LocalHost.Build(args.Where(a => a != command).ToArray(),
+            configureServices: command == "serve" ? null : services => services.AddSingleton<TimeProvider>(clock));
         var adminToken = app.Configuration[LocalHost.AdminTokenKey]!;
         await app.StartAsync();
         var url = app.Urls.First();
@@ -22,7 +25,7 @@ public static class LocalProgram
         if (command is "demo" or "all")
         {
             var output = Path.Combine(Directory.GetCurrentDirectory(), "out");
-            var ok = await Demo.RunAsync(new Uri(url), adminToken, output, app.Services.GetRequiredService<TimeProvider>(), Console.Out, app.Lifetime.ApplicationStopping);
+            var ok = await Demo.RunAsync(new Uri(url), adminToken, output, clock, Console.Out, app.Lifetime.ApplicationStopping);
             if (command == "demo")
             {
                 await app.StopAsync();

@@ -10,7 +10,10 @@ public enum ElementKind { Flow, Stock }
 /// <summary>Which kind of unit posts an element.</summary>
 public enum UnitLevel { Village, Town }
 
-/// <summary>A collected figure, as declared in the catalog.</summary>
+/// <summary>
+/// A collected figure, as declared in the catalog. <see cref="Decimals"/> is the precision a unit may post;
+/// <see cref="DisplayDecimals"/>, when given, the precision reports show (亿元 posted to four places reads with two).
+/// </summary>
 public sealed record DataElement(
     string Code,
     string Name,
@@ -22,7 +25,13 @@ public sealed record DataElement(
     ElementKind Kind,
     UnitLevel ReportedBy,
     string Section,
-    bool Key = false);
+    bool Key = false,
+    int? DisplayDecimals = null)
+{
+    /// <summary>The decimals a report shows: the display precision when declared, otherwise the posted one.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ShownDecimals => DisplayDecimals ?? Decimals;
+}
 
 /// <summary>A computed figure: the ratio of two elements' aggregates, times a factor. Never posted.</summary>
 public sealed record Indicator(

@@ -91,6 +91,11 @@ public sealed partial class ElementCatalog
                 yield return $"integer element '{element.Code}' declares decimals";
             }
 
+            if (element.DisplayDecimals is { } shown && (shown < 0 || shown > element.Decimals))
+            {
+                yield return $"element '{element.Code}' shows {shown} decimals but is posted with {element.Decimals}";
+            }
+
             if (!sections.Contains(element.Section))
             {
                 yield return $"element '{element.Code}' names unknown section '{element.Section}'";

@@ -3,27 +3,42 @@ using VillageReports.Submissions;
 
 namespace VillageReports.Reports;
 
-/// <summary>How figures read in a Chinese official document: 4,812.35, 103.1%, 2026年10月, 未报送 for a figure nobody reported.</summary>
+/// <summary>
+/// How figures read in a Chinese official document: 4,812.35, 103.1%, 2026年10月; 未报送 for a figure someone should
+/// have reported and did not, 无数据 (or — in a table) for a period before the town's data begins.
+/// </summary>
 public static class ChineseFormat
 {
     public const string NotReported = "未报送";
 
+    /// <summary>A period before the town reported anything: nobody failed to report, there is simply nothing to show.</summary>
+    public const string NoData = "无数据";
+
+    /// <summary>The table cell for a period with no data.</summary>
+    public const string Dash = "—";
+
+    /// <summary>A figure at the precision shown (rounded half away from zero, 四舍五入), or 未报送.</summary>
     public static string Number(decimal? value, int decimals) =>
-        value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : NotReported;
+        value is { } v
+            ? Aggregator.Round(v, decimals).ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : NotReported;
+
+    /// <summary>A table cell: the figure, 未报送, or — when the period lies before the town's data begins.</summary>
+    public static string Cell(decimal? value, int decimals, bool hasData) => hasData ? Number(value, decimals) : Dash;
 
     /// <summary>A figure with its unit, as in running text: 4,812.35万元, 386人.</summary>
     public static string Amount(decimal? value, int decimals, string unit) =>
         value is null ? NotReported : Number(value, decimals) + unit;
 
     public static string Percent(decimal? value) =>
-        value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+        value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : Dash;
 
     public static string Change(Change change) => change.Mark switch
     {
         ChangeMark.Value => (change.Percent > 0 ? "+" : "") + change.Percent!.Value.ToString("0.0", CultureInfo.InvariantCulture) + "%",
         ChangeMark.BaseZero => "基数为0",
         ChangeMark.NoBase => "无基数",
-        _ => "—",
+        _ => Dash, // 0 → 0, not reported, or no data: nothing to compare
     };
 
     public static string DateTime(DateTimeOffset at)

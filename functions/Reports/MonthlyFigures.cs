@@ -30,11 +30,28 @@ public sealed record WarningRow(string Unit, string UnitName, string Element, st
 
 public sealed record AmendmentRow(string Unit, string UnitName, string Period, int Revision, DateTimeOffset At, string Reason);
 
-/// <summary>Every figure a monthly report shows, exactly as shown; also written beside the PDF as JSON.</summary>
+/// <summary>
+/// Every figure a monthly report shows, exactly as shown; also written beside the PDF as JSON. <see cref="DataSince"/>
+/// is the first month the town reported anything ("2025-07"; null when nothing yet): a month before it has no data
+/// (— / 无数据), which is not 未报送. <see cref="ElementRow.Decimals"/> is the precision to show, not the one posted.
+/// </summary>
 public sealed record MonthlyReport(
     string Town, string TownName, string County, string Period, DateTimeOffset GeneratedAt, DateTimeOffset? DataAsOf,
     CompletenessFigures Completeness, IReadOnlyList<SectionFigures> Sections, IReadOnlyList<VillageTable> VillageTables,
-    ChartFigures VillageChart, ChartFigures TrendChart, IReadOnlyList<WarningRow> Warnings, IReadOnlyList<AmendmentRow> Amendments);
+    ChartFigures VillageChart, ChartFigures TrendChart, IReadOnlyList<WarningRow> Warnings, IReadOnlyList<AmendmentRow> Amendments,
+    string? DataSince = null)
+{
+    /// <summary>
+    /// Whether a month has data at all: false before the town's first report, where a cell reads — and not 未报送.
+    /// A town that never reported has no such months: its units are expected, and 未报送.
+    /// </summary>
+    public bool HasData(string period) => DataSince is not { } since || string.CompareOrdinal(period, since) >= 0;
+
+    /// <summary>Whether last month and the same month last year have data (the columns 上月 and 去年同月).</summary>
+    public bool LastMonthHasData => HasData(Submissions.Period.Parse(Period).Previous.ToString());
+
+    public bool SameMonthLastYearHasData => HasData(Submissions.Period.Parse(Period).SameMonthLastYear.ToString());
+}
 
 /// <summary>Computes a town's monthly report from its data. Pure: no storage, no clock but the one given.</summary>
 public static class MonthlyFigures
@@ -46,16 +63,21 @@ public static class MonthlyFigures
     public const string VillageChartElement = "collective.income";
     public const string TrendChartElement = "finance.tax_revenue";
 
+    /// <summary>The first month any unit of the town reported, among the months loaded; null when none did.</summary>
+    public static Period? FirstReported(ReportData data) =>
+        data.Current.Count == 0 ? null : data.Current.Keys.Min(k => k.Period);
+
     public static MonthlyReport Compute(Aggregator figures, Period period, DateTimeOffset generatedAt)
     {
         var catalog = figures.Catalog;
         var data = figures.Data;
+        var since = FirstReported(data);
         var names = data.Units.ToDictionary(u => u.Code.Value, u => u.Name, StringComparer.Ordinal);
 
         var sections = catalog.Sections.Select(section => new SectionFigures(
             section.Code,
             section.Name,
-            catalog.InSection(section.Code).Select(e => Row(figures, e, period)).ToList(),
+            catalog.InSection(section.Code).Select(e => Row(figures, e, period, since)).ToList(),
             catalog.Indicators.Where(i => i.Section == section.Code).Select(i => Indicator(figures, i, period)).ToList()))
             .ToList();
 
@@ -76,18 +98,20 @@ public static class MonthlyFigures
         return new MonthlyReport(
             data.Town.Code.Value, data.Town.Name, data.Town.County.Value, period.ToString(), generatedAt,
             currents.Where(c => c.Submission is not null).Select(c => (DateTimeOffset?)c.Submission!.SubmittedAt).Max(),
-            completeness, sections, VillageTables(figures, period), VillageChart(figures, period), TrendChart(figures, period), warnings, amendments);
+            completeness, sections, VillageTables(figures, period), VillageChart(figures, period), TrendChart(figures, period), warnings, amendments,
+            since?.ToString());
     }
 
-    private static ElementRow Row(Aggregator figures, DataElement e, Period period)
+    private static ElementRow Row(Aggregator figures, DataElement e, Period period, Period? since)
     {
         var thisMonth = figures.Month(e.Code, period);
         var lastMonth = figures.Month(e.Code, period.Previous);
         var lastYear = figures.Month(e.Code, period.SameMonthLastYear);
         var ytd = figures.Span(e.Code, period.FirstOfYear, period);
         decimal? target = figures.Data.Targets.TryGetValue(e.Code, out var t) ? t : null;
-        return new ElementRow(e.Code, e.Name, e.Unit, e.Kind, e.Decimals, thisMonth, lastMonth, Change.Between(thisMonth, lastMonth),
-            lastYear, Change.Between(thisMonth, lastYear), ytd, target, Aggregator.PercentOf(ytd, target),
+        Change Against(decimal? value, Period basePeriod) => !(basePeriod < since) ? Change.Between(thisMonth, value) : Change.NoData;
+        return new ElementRow(e.Code, e.Name, e.Unit, e.Kind, e.ShownDecimals, thisMonth, lastMonth, Against(lastMonth, period.Previous),
+            lastYear, Against(lastYear, period.SameMonthLastYear), ytd, target, Aggregator.PercentOf(ytd, target),
             figures.Reporting(e.Code, period), figures.UnitsFor(e).Count());
     }
 
@@ -107,7 +131,7 @@ public static class MonthlyFigures
         var keys = figures.Catalog.Elements.Where(e => e.Key && e.ReportedBy == UnitLevel.Village).ToList();
         var villages = figures.Data.Units.Where(u => u.Level == UnitLevel.Village).ToList();
         return keys.Chunk(VillageTableColumns).Select(chunk => new VillageTable(
-            chunk.Select(e => new ColumnHead(e.Code, e.Name, e.Unit, e.Decimals)).ToList(),
+            chunk.Select(e => new ColumnHead(e.Code, e.Name, e.Unit, e.ShownDecimals)).ToList(),
             villages.Select(v => new VillageRow(v.Code.Value, v.Name, chunk.Select(e => figures.UnitMonth(v.Code, e.Code, period)).ToList())).ToList()))
             .ToList();
     }

@@ -75,14 +75,20 @@ public sealed class Aggregator(ElementCatalog catalog, ReportData data)
     }
 }
 
-public enum ChangeMark { Value, NotReported, NoBase, BaseZero }
+/// <summary>
+/// Why a change has no percent: the figure is not reported, the base was not reported, the base is zero (and the
+/// figure is not), both are zero, or the base lies before the town's data begins (no data, which is not 未报送).
+/// </summary>
+public enum ChangeMark { Value, NotReported, NoBase, BaseZero, BothZero, NoData }
 
-/// <summary>A change in percent, or why there is none: the figure is missing, the base is missing, or the base is zero.</summary>
+/// <summary>A change in percent, or why there is none.</summary>
 public readonly record struct Change(decimal? Percent, ChangeMark Mark)
 {
+    public static readonly Change NoData = new(null, ChangeMark.NoData);
+
     public static Change Between(decimal? now, decimal? before) =>
         now is not { } n ? new Change(null, ChangeMark.NotReported)
         : before is not { } b ? new Change(null, ChangeMark.NoBase)
-        : b == 0 ? new Change(null, ChangeMark.BaseZero)
+        : b == 0 ? new Change(null, n == 0 ? ChangeMark.BothZero : ChangeMark.BaseZero)
         : new Change(Aggregator.Round((n - b) / b * 100, 1), ChangeMark.Value);
 }

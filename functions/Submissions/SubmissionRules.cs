@@ -51,13 +51,30 @@ public static class SubmissionRules
         }
     }
 
-    /// <summary>Values more than three times, or less than a third of, the same element's previous month.</summary>
+    /// <summary>
+    /// Values more than three times, or less than a third of, the same element's previous month, when the change is
+    /// also larger than an absolute floor: a village's births going from 1 to 0, or a road from 0.4 to 0.1 km, is an
+    /// ordinary month, not 异常波动.
+    /// </summary>
     public static IReadOnlyList<Warning> Outliers(ElementCatalog catalog, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, decimal>? previous)
     {
         if (previous is null)
         {
             return [];
         }
+
+        // The smallest change worth a second look, in the element's own unit.
+        static decimal Floor(DataElement? element) => element?.Unit switch
+        {
+            "亿元" => 0.5m,
+            "万元" or "万美元" => 10m,
+            "元" => 50m,
+            "公里" => 3m,
+            "米" => 500m,
+            "平方米" => 2000m,
+            "亩" => 100m,
+            _ => element?.Type == FigureType.Decimal ? 1m : 5m, // counts: 户, 人, 个, 次 …
+        };
 
         var warnings = new List<Warning>();
         foreach (var (code, value) in values)
@@ -67,7 +84,13 @@ public static class SubmissionRules
                 continue;
             }
 
-            var name = catalog.Find(code)?.Name ?? code;
+            var element = catalog.Find(code);
+            if (Math.Abs(value - before) < Floor(element))
+            {
+                continue;
+            }
+
+            var name = element?.Name ?? code;
             if (value > before * OutlierFactor)
             {
                 warnings.Add(new Warning(code, value, before, string.Create(CultureInfo.InvariantCulture, $"{name}本月{value}，超过上月{before}的3倍")));

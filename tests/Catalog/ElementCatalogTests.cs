@@ -48,6 +48,13 @@ public class ElementCatalogTests
     [InlineData("births.sex_ratio")]
     [InlineData("family_planning.long_acting")]
     [InlineData("heating.heaters")]
+    [InlineData("industry.leading_enterprises")]
+    [InlineData("township.construction_investment")]
+    [InlineData("party.cadre_allowance")]
+    [InlineData("party.retired_cadres_supported")]
+    [InlineData("party.elections_completed")]
+    [InlineData("poverty.industry_funds")]
+    [InlineData("culture.centers_built")]
     public void Covers_the_seed_reports_figures(string code)
     {
         Assert.True(_catalog.Find(code) is not null || _catalog.Indicators.Any(i => i.Code == code), $"{code} is not in the catalog");
@@ -76,5 +83,30 @@ public class ElementCatalogTests
 
         Assert.Contains("test.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("'missing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Amounts_in_yi_yuan_are_shown_with_two_decimals_whatever_they_are_posted_with()
+    {
+        var domestic = _catalog.Find("investment.domestic")!;
+
+        Assert.Equal(4, domestic.Decimals);
+        Assert.Equal(2, domestic.ShownDecimals);
+        Assert.All(_catalog.Elements.Where(e => e.Unit is "亿元" or "万元"), e => Assert.Equal(2, e.ShownDecimals));
+        Assert.All(_catalog.Elements.Where(e => e.Type == FigureType.Integer), e => Assert.Equal(0, e.ShownDecimals));
+    }
+
+    [Fact]
+    public void A_display_precision_finer_than_the_posted_one_is_refused()
+    {
+        const string json = """
+            { "sections": [ { "code": "s", "name": "S" } ],
+              "elements": [ { "code": "a", "name": "A", "unit": "万元", "type": "decimal", "decimals": 2, "displayDecimals": 3, "min": 0, "max": 9, "kind": "flow", "reportedBy": "village", "section": "s" } ],
+              "indicators": [], "rules": [] }
+            """;
+
+        var error = Assert.Throws<InvalidOperationException>(() => ElementCatalog.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "test.json"));
+
+        Assert.Contains("'a' shows 3 decimals", error.Message, StringComparison.Ordinal);
     }
 }

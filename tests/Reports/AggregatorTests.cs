@@ -74,6 +74,7 @@ public class AggregatorTests
     [InlineData(110, 100, 10.0, ChangeMark.Value)]
     [InlineData(90, 100, -10.0, ChangeMark.Value)]
     [InlineData(5, 0, null, ChangeMark.BaseZero)]
+    [InlineData(0, 0, null, ChangeMark.BothZero)]
     [InlineData(5, null, null, ChangeMark.NoBase)]
     [InlineData(null, 5, null, ChangeMark.NotReported)]
     public void A_change_says_why_it_has_no_percent(int? now, int? before, double? percent, ChangeMark mark)
@@ -98,5 +99,46 @@ public class AggregatorTests
         Assert.Equal(-33.3m, row.MonthOnMonth.Percent);
         Assert.Equal(3, report.Completeness.Expected);
         Assert.Equal(["130123100000", "130123100202"], report.Completeness.Units.Where(u => u.Status == "missing").Select(u => u.Code));
+    }
+
+    [Fact]
+    public void Nothing_to_compare_reads_as_a_dash_not_as_base_zero()
+    {
+        Assert.Equal("—", ChineseFormat.Change(Change.Between(0, 0)));
+        Assert.Equal("—", ChineseFormat.Change(Change.NoData));
+        Assert.Equal("基数为0", ChineseFormat.Change(Change.Between(5, 0)));
+    }
+
+    [Fact]
+    public void Tables_show_amounts_at_their_display_precision()
+    {
+        var figures = With((SmallTown.Code, "2026-01", "investment.domestic", 3.3272m), (SmallTown.Code, "2026-02", "investment.domestic", 3.3272m), (A, "2026-02", "heating.heaters", 4));
+
+        var report = MonthlyFigures.Compute(figures, new Period(2026, 2), DateTimeOffset.UnixEpoch);
+
+        var investment = report.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "investment.domestic");
+        Assert.Equal(2, investment.Decimals);
+        Assert.Equal("6.65", ChineseFormat.Number(investment.YearToDate, investment.Decimals));
+        Assert.Equal("4", ChineseFormat.Number(report.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "heating.heaters").ThisMonth, 0));
+    }
+
+    [Fact]
+    public void A_month_before_the_town_began_reporting_has_no_data_while_a_later_gap_is_not_reported()
+    {
+        var figures = With((A, "2026-03", "heating.heaters", 3), (A, "2026-05", "heating.heaters", 4));
+
+        var april = MonthlyFigures.Compute(figures, new Period(2026, 4), DateTimeOffset.UnixEpoch);
+        var may = MonthlyFigures.Compute(figures, new Period(2026, 5), DateTimeOffset.UnixEpoch);
+        var march = MonthlyFigures.Compute(figures, new Period(2026, 3), DateTimeOffset.UnixEpoch);
+
+        var row = march.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "heating.heaters");
+        Assert.Equal("2026-03", march.DataSince);
+        Assert.False(march.LastMonthHasData);
+        Assert.False(march.SameMonthLastYearHasData);
+        Assert.Equal(ChangeMark.NoData, row.MonthOnMonth.Mark);
+        Assert.Equal("—", ChineseFormat.Cell(row.LastMonth, row.Decimals, march.LastMonthHasData));
+        Assert.True(may.LastMonthHasData);
+        Assert.Equal("未报送", ChineseFormat.Cell(may.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "heating.heaters").LastMonth, 0, may.LastMonthHasData));
+        Assert.Equal(ChangeMark.NotReported, april.Sections.SelectMany(s => s.Elements).Single(e => e.Code == "heating.heaters").MonthOnMonth.Mark);
     }
 }

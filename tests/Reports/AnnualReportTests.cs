@@ -47,7 +47,7 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
             var label = element.Name + (element.Kind == ElementKind.Stock ? "*" : "");
             var row = rows.SingleOrDefault(r => r.Length > 2 && r[0] == label);
             Assert.True(row is not null, $"no appendix row for {label}");
-            var expected = ChineseFormat.Number(ExpectedYear(element, 2025), element.Decimals);
+            var expected = ChineseFormat.Number(ExpectedYear(element, 2025), element.ShownDecimals);
             Assert.True(expected == row[2], $"{element.Code}: the PDF shows {row[2]}, the submissions add up to {expected}");
         }
 
@@ -61,14 +61,17 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
-    public async Task Months_a_unit_never_reported_are_named_in_the_completeness_appendix()
+    public async Task Months_before_the_town_began_reporting_are_no_data_not_missing_in_the_completeness_appendix()
     {
         var outcome = await App.Services.GetRequiredService<ReportAssembler>().AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2025"), default);
         var json = await (await App.ReportBlobAsync(outcome.Version!.JsonBlob)).DownloadContentAsync();
 
         var report = json.Value.Content.ToObjectFromJson<AnnualReport>(ReportRenderer.FiguresJson)!;
 
-        Assert.All(report.Completeness, u => Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], u.MissingMonths));
+        // The seeded town began reporting in September 2025: January to August have no data, which is not 未报送.
+        Assert.Equal("2025-09", report.DataSince);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], report.MonthsWithoutData);
+        Assert.All(report.Completeness, u => Assert.Empty(u.MissingMonths));
         Assert.DoesNotContain(report.Narrative, p => p.Contains("XX", StringComparison.Ordinal));
     }
 

@@ -51,9 +51,9 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
             var label = element.Name + (element.Kind == ElementKind.Stock ? "*" : "");
             var row = rows.SingleOrDefault(r => r.Length > 0 && r[0] == label);
             Assert.True(row is not null, $"no row for {label}");
-            Assert.True(ChineseFormat.Number(Expected(element, period), element.Decimals) == row[2], $"{element.Code} this month: {row[2]}, expected {ChineseFormat.Number(Expected(element, period), element.Decimals)}; row {string.Join(" | ", row)}");
-            Assert.True(ChineseFormat.Number(Expected(element, period.Previous), element.Decimals) == row[3], $"{element.Code} last month: {row[3]}");
-            Assert.True(ChineseFormat.Number(ExpectedYearToDate(element, period), element.Decimals) == row[7], $"{element.Code} year to date: {row[7]}");
+            Assert.True(ChineseFormat.Number(Expected(element, period), element.ShownDecimals) == row[2], $"{element.Code} this month: {row[2]}, expected {ChineseFormat.Number(Expected(element, period), element.ShownDecimals)}; row {string.Join(" | ", row)}");
+            Assert.True(ChineseFormat.Number(Expected(element, period.Previous), element.ShownDecimals) == row[3], $"{element.Code} last month: {row[3]}");
+            Assert.True(ChineseFormat.Number(ExpectedYearToDate(element, period), element.ShownDecimals) == row[7], $"{element.Code} year to date: {row[7]}");
         }
 
         Assert.Contains("青山镇2026年10月村级统计月报", text, StringComparison.Ordinal);

@@ -19,4 +19,9 @@ public static class SmallTown
             .ToDictionary(g => g.Key, g => new Submission(g.Key.Unit, g.Key.Period, 1, g.ToDictionary(v => v.Code, v => v.Value), null, null, DateTimeOffset.UnixEpoch, "x", false, []));
         return new Aggregator(Catalog, new ReportData(Town, current, targets ?? new Dictionary<string, decimal>(), []));
     }
+
+    /// <summary>Every unit reports every element of its level each month from <paramref name="from"/> to <paramref name="through"/>.</summary>
+    public static Aggregator Reporting(Period from, Period through, Func<DataElement, UnitCode, Period, decimal> value, IReadOnlyDictionary<string, decimal>? targets = null) =>
+        With(targets, [.. Town.ExpectedUnits.SelectMany(u => from.Through(through).SelectMany(p =>
+            Catalog.Elements.Where(e => e.ReportedBy == u.Level).Select(e => (u.Code, p, e.Code, value(e, u.Code, p)))))]);
 }

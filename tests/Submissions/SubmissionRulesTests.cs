@@ -123,4 +123,26 @@ public class SubmissionRulesTests
 
         Assert.Empty(warnings);
     }
+
+    [Fact]
+    public void A_small_change_is_not_an_outlier_however_large_its_ratio()
+    {
+        var previous = new Dictionary<string, decimal> { ["births.male"] = 1, ["heating.heaters"] = 1, ["roads.new_km"] = 0.4m, ["finance.tax_revenue"] = 3, ["investment.domestic"] = 0.9m };
+        var current = new Dictionary<string, decimal> { ["births.male"] = 0, ["heating.heaters"] = 4, ["roads.new_km"] = 0.1m, ["finance.tax_revenue"] = 0, ["investment.domestic"] = 0.2m };
+
+        var warnings = SubmissionRules.Outliers(_catalog, current, previous);
+
+        Assert.Equal(["investment.domestic"], warnings.Select(w => w.Element));
+    }
+
+    [Fact]
+    public void A_large_change_past_the_floor_is_still_an_outlier()
+    {
+        var previous = new Dictionary<string, decimal> { ["finance.tax_revenue"] = 400, ["births.male"] = 6 };
+        var current = new Dictionary<string, decimal> { ["finance.tax_revenue"] = 90, ["births.male"] = 0 };
+
+        var warnings = SubmissionRules.Outliers(_catalog, current, previous);
+
+        Assert.Equal(["births.male", "finance.tax_revenue"], warnings.Select(w => w.Element).Order(StringComparer.Ordinal));
+    }
 }
