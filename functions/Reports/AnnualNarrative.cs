@@ -149,7 +149,7 @@ public sealed class AnnualNarrative
     /// <summary>The year's figures as the template's filters show them: formatted, with 未报送 for a figure nobody reported.</summary>
     private sealed class Slots(Aggregator figures, int year)
     {
-        private readonly Submissions.Period? _since = MonthlyFigures.FirstReported(figures.Data);
+        private readonly Period? _since = MonthlyFigures.FirstReported(figures.Data);
 
         public string Figure(string codes, bool withUnit)
         {
@@ -191,7 +191,7 @@ public sealed class AnnualNarrative
         {
             var element = Element(code);
             return figures.Data.Units.Where(u => u.Level == UnitLevel.Village)
-                .Count(v => figures.UnitSpan(v.Code, element.Code, new Submissions.Period(year, 1), new Submissions.Period(year, 12)) > 0);
+                .Count(v => figures.UnitSpan(v.Code, element.Code, new Period(year, 1), new Period(year, 12)) > 0);
         }
 
         private List<DataElement> Elements(string codes)

@@ -26,7 +26,7 @@ public static class InputsHash
 
         foreach (var e in catalog.Elements)
         {
-            Line($"element|{e.Code}|{e.Name}|{e.Unit}|{e.Kind}|{e.ReportedBy}|{e.Decimals}|{e.Section}|{e.Key}");
+            Line($"element|{e.Code}|{e.Name}|{e.Unit}|{e.Kind}|{e.ReportedBy}|{e.Decimals}|{e.ShownDecimals}|{e.Section}|{e.Key}");
         }
 
         foreach (var i in catalog.Indicators)

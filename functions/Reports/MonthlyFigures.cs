@@ -48,9 +48,9 @@ public sealed record MonthlyReport(
     public bool HasData(string period) => DataSince is not { } since || string.CompareOrdinal(period, since) >= 0;
 
     /// <summary>Whether last month and the same month last year have data (the columns 上月 and 去年同月).</summary>
-    public bool LastMonthHasData => HasData(Submissions.Period.Parse(Period).Previous.ToString());
+    public bool LastMonthHasData => HasData(Common.Period.Parse(Period).Previous.ToString());
 
-    public bool SameMonthLastYearHasData => HasData(Submissions.Period.Parse(Period).SameMonthLastYear.ToString());
+    public bool SameMonthLastYearHasData => HasData(Common.Period.Parse(Period).SameMonthLastYear.ToString());
 }
 
 /// <summary>Computes a town's monthly report from its data. Pure: no storage, no clock but the one given.</summary>
