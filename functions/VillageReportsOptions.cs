@@ -44,6 +44,9 @@ public sealed class VillageReportsOptions
     /// <summary>How long a verified unit token is trusted without asking storage; a revocation takes effect within it.</summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a request body may take to arrive before the answer is 408 (a phone on a weak network needs some).</summary>
+    public TimeSpan BodyReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

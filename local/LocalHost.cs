@@ -31,6 +31,8 @@ public static class LocalHost
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
+        var appOptions = builder.Configuration.GetSection(VillageReportsOptions.Section).Get<VillageReportsOptions>() ?? new VillageReportsOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => LimitLikeTheApp(kestrel.Limits, appOptions.MaxBodyBytes));
 
         var functions = FunctionIndex.Scan(typeof(VillageReportsServices).Assembly);
         var host = HostSettings.From(builder.Configuration);
@@ -124,5 +126,18 @@ public static class LocalHost
             configuration.AddInMemoryCollection(values.EnumerateObject()
                 .Select(p => KeyValuePair.Create(p.Name.Replace("__", ":", StringComparison.Ordinal), (string?)p.Value.ToString())));
         }
+    }
+
+    /// <summary>
+    /// Kestrel's own limits match the app's, so a client sees here what it sees in Azure: bodies past MaxBodyBytes are
+    /// refused while they stream, headers must arrive within 30 s, an idle connection closes after 2 minutes, and a
+    /// body that trickles slower than 240 bytes/s (after 5 s of grace) is cut off, which the app answers 408.
+    /// </summary>
+    private static void LimitLikeTheApp(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits limits, int maxBodyBytes)
+    {
+        limits.MaxRequestBodySize = maxBodyBytes;
+        limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
+        limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
+        limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(5));
     }
 }

@@ -38,10 +38,28 @@ public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
         // more, which is how an oversized one is told.
         var buffer = new byte[(int)Math.Min(limit, request.ContentLength ?? limit) + 1];
         var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(options.Value.BodyReadTimeout);
+        try
         {
-            length += read;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), patience.Token)) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TooSlow();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // The server's minimum data rate cut a trickling body off.
+            return TooSlow();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(limit);
         }
 
         if (length > limit)
@@ -58,6 +76,9 @@ public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
 
     public static bool Flag(HttpRequest request, string name) =>
         bool.TryParse(request.Query[name].ToString(), out var value) && value;
+
+    private static Problem TooSlow() =>
+        new(ProblemKind.RequestTimeout, "request-timeout", "The body arrived too slowly.", "Send the request again; nothing was stored.");
 
     private static Problem TooLarge(int limit) =>
         new(ProblemKind.TooLarge, "body-too-large", $"The body may be at most {limit / 1024} KiB.");

@@ -61,6 +61,30 @@ public class ApiEdgesTests(LocalApp app) : IClassFixture<LocalApp>
     }
 
     [Fact]
+    public async Task A_stalled_body_gets_408_problem_json()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(app.Http.BaseAddress!.Host, app.Http.BaseAddress.Port);
+        var stream = client.GetStream();
+        var head = $"PUT /api/units/{LocalApp.Villages[0]}/submissions/2026-10 HTTP/1.1\r\nHost: localhost\r\n"
+            + $"Authorization: Bearer {LocalApp.AdminToken}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{{\"values\":";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+
+        var answer = new StringBuilder();
+        var buffer = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        int read;
+        while (!answer.ToString().Contains("\r\n\r\n{", StringComparison.Ordinal) && (read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+        {
+            answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        var text = answer.ToString();
+        Assert.StartsWith("HTTP/1.1 408", text, StringComparison.Ordinal);
+        Assert.Contains("application/problem+json", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_answers_without_a_token_and_names_no_secret()
     {
         var response = await app.SendAsync(HttpMethod.Get, "/api/health", null);
