@@ -124,7 +124,7 @@ public sealed partial class SubmissionService(
 
             if (await submissions.TrySaveAsync(submission, current, firstAt, cancellationToken))
             {
-                LogSaved(logger, unit.Code.Town.Value, unit.Code.Value, period.ToString(), submission.Revision, submission.SubmittedBy, submission.Late, warnings.Count);
+                LogSaved(logger, unit.Code.Town, unit.Code, period, submission.Revision, submission.SubmittedBy, submission.Late, warnings.Count);
                 if (accepted.Locked)
                 {
                     await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
@@ -149,7 +149,7 @@ public sealed partial class SubmissionService(
     private sealed record Accepted(SubmissionDraft Draft, bool Locked);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission saved: town {Town} unit {Unit} period {Period} revision {Revision} by {SubmittedBy}, late {Late}, {Warnings} warnings")]
-    private static partial void LogSaved(ILogger logger, string town, string unit, string period, int revision, string submittedBy, bool late, int warnings);
+    private static partial void LogSaved(ILogger logger, UnitCode town, UnitCode unit, Period period, int revision, string submittedBy, bool late, int warnings);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Locked period amended: {Unit} {Period} revision {Revision}, reason {Reason}")]
     private static partial void LogAmended(ILogger logger, string unit, string period, int revision, string reason);
