@@ -21,10 +21,10 @@ public abstract class Chart(string title, IReadOnlyList<string> categories, IRea
     protected IReadOnlyList<ChartSeries> Series { get; } = series;
     protected ChartStyle Style { get; } = style;
 
-    public override SpacePlan Measure(Size available) =>
-        height <= available.Height + 0.01 ? SpacePlan.Full(available.Width, height) : SpacePlan.Wrap($"{Describe("chart")} needs {height:0.#} pt, {available.Height:0.#} pt left");
+    public override SpacePlan Measure(Size available, LayoutState state) =>
+        height <= available.Height + LayoutState.Epsilon ? SpacePlan.Full(available.Width, height) : SpacePlan.Wrap($"{Describe("chart")} needs {height:0.#} pt, {available.Height:0.#} pt left");
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
         var titleHeight = Style.Title.Leading;
         DrawCentered(canvas, title, Style.Title, available.Width / 2, ReportFonts.Ascent(Style.Title));

@@ -43,7 +43,7 @@ public static class LineBreaker
 
             var j = i;
             var used = 0.0;
-            while (j < pieces.Count && !pieces[j].IsNewline && used + pieces[j].Width <= width - indent + 0.01)
+            while (j < pieces.Count && !pieces[j].IsNewline && used + pieces[j].Width <= width - indent + LayoutState.Epsilon)
             {
                 used += pieces[j].Width;
                 j++;

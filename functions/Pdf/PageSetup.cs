@@ -32,9 +32,10 @@ public static class Typography
     /// <summary>Body: 三号 (16 pt) serif on the line grid.</summary>
     public static TextStyle Body { get; } = new(ReportFonts.Serif, 16, LineHeight: GridLine);
 
-    /// <summary>Notes and data lines: 四号 (14 pt) serif.</summary>
+    /// <summary>Notes and data lines: 小四 (12 pt) serif.</summary>
     public static TextStyle Note { get; } = new(ReportFonts.Serif, 12, LineHeight: 20);
 
+    /// <summary>Page numbers: 四号 (14 pt), as GB/T 9704 sets them.</summary>
     public static TextStyle PageNumber { get; } = new(ReportFonts.Serif, 14);
 
     public static TableStyle Table { get; } = new(

@@ -6,37 +6,40 @@ using PdfSharp.Pdf;
 
 namespace VillageReports.Pdf;
 
-/// <summary>Document information written into the PDF. <see cref="Created"/> comes from the caller's clock.</summary>
-public sealed record PdfMetadata(string Title, string Author, string Subject, DateTimeOffset Created);
+/// <summary>
+/// What the caller says about a document: its information entries (<see cref="Created"/> from the caller's clock;
+/// <see cref="Creator"/> names the application), its language as a BCP 47 tag, and its page.
+/// </summary>
+public sealed record DocumentSettings(string Title, string Author, string Subject, DateTimeOffset Created, string Creator, string Language, PageSetup Page);
 
-/// <summary>Renders an element tree to PDF bytes: A4 pages, embedded subset fonts, and byte-identical output for the same inputs.</summary>
+/// <summary>Renders an element tree to PDF bytes: the caller's pages, embedded subset fonts, and byte-identical output for the same inputs.</summary>
 public static partial class PdfRenderer
 {
-    public static byte[] Render(Element body, PdfMetadata metadata, PageSetup? page = null)
+    public static byte[] Render(Element body, DocumentSettings metadata)
     {
         ReportFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = metadata.Title;
         document.Info.Author = metadata.Author;
         document.Info.Subject = metadata.Subject;
-        document.Info.Creator = "VillageReports";
+        document.Info.Creator = metadata.Creator;
         document.Info.CreationDate = metadata.Created.UtcDateTime;
         document.Info.ModificationDate = metadata.Created.UtcDateTime;
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
-        document.Language = "zh-CN";
+        document.Language = metadata.Language;
         var seed = Seed(metadata);
         document.Internals.FirstDocumentID = Convert.ToHexString(seed, 0, 16);
         document.Internals.SecondDocumentID = Convert.ToHexString(seed, 0, 16);
 
-        DocumentRenderer.Render(body, page ?? PageSetup.GbT9704, new PdfPageSink(document));
+        DocumentRenderer.Render(body, metadata.Page, new PdfPageSink(document));
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return MakeDeterministic(output.ToArray(), seed);
     }
 
-    private static byte[] Seed(PdfMetadata metadata) =>
+    private static byte[] Seed(DocumentSettings metadata) =>
         SHA256.HashData(Encoding.UTF8.GetBytes($"{metadata.Title}\n{metadata.Author}\n{metadata.Subject}\n{metadata.Created:O}"));
 
     /// <summary>

@@ -10,9 +10,6 @@ public sealed class TextBlock : Element
     private readonly double _firstLineIndent;
     private readonly TextAlign _align;
     private readonly bool _keepWithNext;
-    private IReadOnlyList<Line>? _lines;
-    private double _linesWidth = -1;
-    private int _next;
 
     public TextBlock(IReadOnlyList<Span> spans, TextAlign align = TextAlign.Justify, double firstLineIndent = 0, bool keepWithNext = false)
     {
@@ -29,10 +26,12 @@ public sealed class TextBlock : Element
 
     public override bool KeepWithNext => _keepWithNext;
 
-    public override SpacePlan Measure(Size available)
+    public override SpacePlan Measure(Size available, LayoutState state)
     {
-        var (count, height) = Fit(available);
-        var remaining = Lines(available.Width).Count - _next;
+        var lines = Lines(available.Width, state);
+        var next = state.Next(this);
+        var (count, height) = Fit(lines, next, available.Height);
+        var remaining = lines.Count - next;
         if (remaining <= 0)
         {
             return SpacePlan.Empty;
@@ -40,32 +39,32 @@ public sealed class TextBlock : Element
 
         if (count == 0)
         {
-            return SpacePlan.Wrap($"{Describe("text")} needs {Lines(available.Width)[_next].Leading:0.#} pt for a line, {available.Height:0.#} pt left");
+            return SpacePlan.Wrap($"{Describe("text")} needs {lines[next].Leading:0.#} pt for a line, {available.Height:0.#} pt left");
         }
 
         return count == remaining ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
     }
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
-        var (count, _) = Fit(available);
-        var lines = Lines(available.Width);
+        var lines = Lines(available.Width, state);
+        var next = state.Next(this);
+        var (count, _) = Fit(lines, next, available.Height);
         var top = 0.0;
-        for (var i = _next; i < _next + count; i++)
+        for (var i = next; i < next + count; i++)
         {
             DrawLine(canvas, lines[i], top, available.Width);
             top += lines[i].Leading;
         }
 
-        _next += count;
+        state.MoveTo(this, next + count);
     }
 
-    private (int Count, double Height) Fit(Size available)
+    private static (int Count, double Height) Fit(IReadOnlyList<Line> lines, int next, double available)
     {
-        var lines = Lines(available.Width);
         var height = 0.0;
         var count = 0;
-        for (var i = _next; i < lines.Count && height + lines[i].Leading <= available.Height + 0.01; i++)
+        for (var i = next; i < lines.Count && height + lines[i].Leading <= available + LayoutState.Epsilon; i++)
         {
             height += lines[i].Leading;
             count++;
@@ -74,16 +73,8 @@ public sealed class TextBlock : Element
         return (count, height);
     }
 
-    private IReadOnlyList<Line> Lines(double width)
-    {
-        if (_lines is null || Math.Abs(_linesWidth - width) > 0.001)
-        {
-            _lines = LineBreaker.Break(_spans, width, _firstLineIndent, Describe("text"));
-            _linesWidth = width;
-        }
-
-        return _lines;
-    }
+    private IReadOnlyList<Line> Lines(double width, LayoutState state) =>
+        state.Plan(this, width, w => LineBreaker.Break(_spans, w, _firstLineIndent, Describe("text")));
 
     private void DrawLine(ICanvas canvas, Line line, double top, double width)
     {

@@ -7,7 +7,7 @@ namespace VillageReports.Reports;
 /// <summary>Lays out an <see cref="AnnualReport"/>: the narrative in the model report's three parts, then the appendices.</summary>
 public static class AnnualReportDocument
 {
-    public static (Element Body, PdfMetadata Metadata) Compose(AnnualReport report)
+    public static (Element Body, DocumentSettings Metadata) Compose(AnnualReport report)
     {
         var title = $"{report.Year}年述学述职述廉述法报告";
         var parts = new List<Element>();
@@ -17,7 +17,7 @@ public static class AnnualReportDocument
         parts.AddRange(ComposeFigures(report));
         parts.AddRange(ComposeCompleteness(report));
         parts.AddRange(ComposeCharts(report));
-        var metadata = new PdfMetadata($"{report.TownName}{title}", report.TownName, $"{report.Year} 年度报告", report.GeneratedAt);
+        var metadata = ReportRenderer.Document($"{report.TownName}{title}", report.TownName, $"{report.Year} 年度报告", report.GeneratedAt);
         return (new Column(parts, spacing: 4), metadata);
     }
 

@@ -7,7 +7,7 @@ namespace VillageReports.Reports;
 /// <summary>Lays out a <see cref="MonthlyReport"/> as an official document, section by section.</summary>
 public static class MonthlyReportDocument
 {
-    public static (Element Body, PdfMetadata Metadata) Compose(MonthlyReport report)
+    public static (Element Body, DocumentSettings Metadata) Compose(MonthlyReport report)
     {
         var period = Period.Parse(report.Period);
         var title = $"{report.TownName}{period.ToChinese()}村级统计月报";
@@ -26,7 +26,7 @@ public static class MonthlyReportDocument
         parts.AddRange(ComposeCharts(report));
         parts.AddRange(ComposeNotes(report, heading, table));
 
-        var metadata = new PdfMetadata(title, report.TownName, $"{report.Period} 月报", report.GeneratedAt);
+        var metadata = ReportRenderer.Document(title, report.TownName, $"{report.Period} 月报", report.GeneratedAt);
         return (new Column(parts, spacing: 6), metadata);
     }
 

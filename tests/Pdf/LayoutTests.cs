@@ -51,6 +51,19 @@ public class LayoutTests
     }
 
     [Fact]
+    public void The_same_tree_rendered_twice_draws_the_same_pages()
+    {
+        var document = SampleDocument.Build();
+
+        var (first, firstPages) = RecordingSink.Render(document);
+        var (second, secondPages) = RecordingSink.Render(document);
+
+        Assert.True(firstPages >= 3, $"{firstPages} pages");
+        Assert.Equal(firstPages, secondPages);
+        Assert.Equal(first.Drawn, second.Drawn);
+    }
+
+    [Fact]
     public void Nothing_crosses_the_margins()
     {
         var (sink, _) = RecordingSink.Render(SampleDocument.Build());
@@ -131,7 +144,7 @@ public class LayoutTests
     [Fact]
     public void A_paragraph_keeps_each_runs_style_and_reads_as_written()
     {
-        var bold = Typography.Body.AsBold();
+        var bold = Typography.Body with { Bold = true };
         var paragraph = Typography.Paragraph([new Span("全年完成税收", Typography.Body), new Span("4,812.35万元", bold), new Span("，占总任务的103.1%。", Typography.Body)]);
 
         var (sink, _) = RecordingSink.Render(paragraph);

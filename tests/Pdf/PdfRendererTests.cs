@@ -58,6 +58,18 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void One_tree_rendered_twice_gives_the_same_file_as_a_fresh_tree()
+    {
+        var document = SampleDocument.Build();
+
+        var first = PdfRenderer.Render(document, SampleDocument.Metadata);
+        var second = PdfRenderer.Render(document, SampleDocument.Metadata);
+
+        Assert.Equal(Sample.Value, first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Another_clock_gives_another_file()
     {
         var later = PdfRenderer.Render(SampleDocument.Build(), SampleDocument.Metadata with { Created = SampleDocument.Metadata.Created.AddDays(1) });

@@ -54,5 +54,5 @@ public static class SampleDocument
         ], spacing: 8);
     }
 
-    public static PdfMetadata Metadata { get; } = new("青山镇2026年工作报告", "青山镇", "示例文档", new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.FromHours(8)));
+    public static DocumentSettings Metadata { get; } = new("青山镇2026年工作报告", "青山镇", "示例文档", new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.FromHours(8)), "VillageReports tests", "zh-CN", PageSetup.GbT9704);
 }
