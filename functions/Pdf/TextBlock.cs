@@ -6,6 +6,9 @@ namespace VillageReports.Pdf;
 /// </summary>
 public sealed class TextBlock : Element
 {
+    /// <summary>The widest gap justification puts between two glyphs, as a fraction of the font size.</summary>
+    public const double MaxJustifyGap = 0.25;
+
     private readonly IReadOnlyList<Span> _spans;
     private readonly double _firstLineIndent;
     private readonly TextAlign _align;
@@ -95,33 +98,23 @@ public sealed class TextBlock : Element
             _ => 0,
         };
 
-        // Justify by spreading the slack between pieces, except on a paragraph's last line or where the gaps would gape.
-        var gap = _align == TextAlign.Justify && !line.EndsParagraph && line.Pieces.Count > 1 && free / (line.Pieces.Count - 1) < style.Size
-            ? free / (line.Pieces.Count - 1)
+        // Justify by spreading the slack evenly after every glyph, except on a paragraph's last line or where the
+        // gaps would gape. Even gaps matter: text extraction (pdftotext) reads uneven ones as spaces between words.
+        var glyphs = line.Pieces.Sum(p => GlyphCount(p.Text));
+        var gap = _align == TextAlign.Justify && !line.EndsParagraph && glyphs > 1 && free / (glyphs - 1) <= style.Size * MaxJustifyGap
+            ? free / (glyphs - 1)
             : 0;
 
-        if (gap == 0)
+        // Same-style neighbours go out as one string, spread by character spacing: fewer operators, and text that
+        // extracts as written.
+        foreach (var run in Runs(line.Pieces))
         {
-            // Same-style neighbours go out as one string: fewer operators, and text that extracts as written.
-            foreach (var run in Runs(line.Pieces))
-            {
-                canvas.DrawText(run.Text, run.Style, x, baseline);
-                x += run.Width;
-            }
-
-            return;
-        }
-
-        foreach (var piece in line.Pieces)
-        {
-            if (!piece.IsSpace)
-            {
-                canvas.DrawText(piece.Text, piece.Style, x, baseline);
-            }
-
-            x += piece.Width + gap;
+            canvas.DrawText(run.Text, run.Style, x, baseline, gap);
+            x += run.Width + (gap * GlyphCount(run.Text));
         }
     }
+
+    private static int GlyphCount(string text) => text.EnumerateRunes().Count();
 
     private static IEnumerable<(string Text, TextStyle Style, double Width)> Runs(IReadOnlyList<Glyphs> pieces)
     {
