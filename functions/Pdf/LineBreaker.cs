@@ -84,6 +84,10 @@ public static class LineBreaker
         return lines;
     }
 
+    /// <summary>The widest piece no line break may cut: the narrowest line that can hold the text.</summary>
+    public static double WidestUnbreakable(IReadOnlyList<Span> spans) =>
+        Tokenize(spans).Where(p => !p.IsSpace && !p.IsNewline).Select(p => p.Width).DefaultIfEmpty(0).Max();
+
     private static bool StartsForbidden(Glyphs piece) => piece.Text.Length == 1 && Closing.Contains(piece.Text[0], StringComparison.Ordinal);
 
     private static bool EndsForbidden(Glyphs piece) => piece.Text.Length == 1 && Opening.Contains(piece.Text[0], StringComparison.Ordinal);

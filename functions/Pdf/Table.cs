@@ -4,10 +4,11 @@ namespace VillageReports.Pdf;
 public sealed record TableColumn(string Header, double Weight = 1, TextAlign Align = TextAlign.Left, double? FixedWidth = null);
 
 /// <summary>Styles of a table.</summary>
-public sealed record TableStyle(TextStyle Body, TextStyle Header, TextStyle Caption, double CellPaddingX = 4, double CellPaddingY = 3, double LineWidth = 0.5);
+public sealed record TableStyle(TextStyle Body, TextStyle Header, TextStyle Caption, double CellPaddingX = 4, double CellPaddingY = 3, double LineWidth = 0.5, TextStyle? Note = null);
 
 /// <summary>
-/// A ruled table with a caption. Rows never split; on each new page the caption reads 续表 and the header row repeats.
+/// A ruled table with a caption and an optional note under it. Rows never split; on each new page the caption reads
+/// 续表 and the header row repeats; the note stays with the last row. A header breaks only at its line breaks (\n).
 /// Its layout comes from <see cref="TablePlanner"/>; this element only decides what fits and draws it.
 /// </summary>
 public sealed class Table : Element
@@ -18,8 +19,9 @@ public sealed class Table : Element
     private readonly IReadOnlyList<TableColumn> _columns;
     private readonly IReadOnlyList<IReadOnlyList<string>> _rows;
     private readonly TableStyle _style;
+    private readonly string? _note;
 
-    public Table(string? caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style)
+    public Table(string? caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style, string? note = null)
     {
         Name = caption ?? "table";
         TablePlanner.Validate(Name, columns, rows);
@@ -27,6 +29,7 @@ public sealed class Table : Element
         _columns = columns;
         _rows = rows;
         _style = style;
+        _note = note;
     }
 
     /// <summary>The caption on a page after the first: 表3 … becomes 续表3 ….</summary>
@@ -97,12 +100,17 @@ public sealed class Table : Element
             canvas.DrawLine(x, tableTop, x, y, _style.LineWidth / 2, Rgb.Gray);
         }
 
+        if (next + count >= _rows.Count)
+        {
+            DrawLines(canvas, layout.NoteLines, 0, y + 2, available.Width, TextAlign.Left);
+        }
+
         // An empty table is drawn once.
         state.MoveTo(this, _rows.Count == 0 ? 1 : next + count);
     }
 
     private TableLayout Layout(double width, LayoutState state) =>
-        state.Plan(this, width, w => TablePlanner.Plan(Name, _caption, _columns, _rows, _style, w));
+        state.Plan(this, width, w => TablePlanner.Plan(Name, _caption, _columns, _rows, _style, w, _note));
 
     private void DrawRow(ICanvas canvas, TableLayout layout, IReadOnlyList<IReadOnlyList<Line>> cells, double top, double height, bool header)
     {

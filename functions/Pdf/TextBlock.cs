@@ -45,6 +45,12 @@ public sealed class TextBlock : Element
             return SpacePlan.Wrap($"{Describe("text")} needs {lines[next].Leading:0.#} pt for a line, {available.Height:0.#} pt left");
         }
 
+        // No orphan: a paragraph that starts at the foot of a page starts with at least two lines there.
+        if (next == 0 && count == 1 && remaining > 1)
+        {
+            return SpacePlan.Wrap($"{Describe("text")} keeps its first two lines together, {available.Height:0.#} pt left");
+        }
+
         return count == remaining ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
     }
 

@@ -196,12 +196,29 @@ public class LayoutTests
     [Fact]
     public void A_bar_chart_leaves_no_bar_for_a_value_not_reported()
     {
-        var chart = new BarChart("各村", ["甲", "乙", "丙"], new ChartSeries("x", [5, null, 0]), "个", 200, Typography.Chart);
+        var chart = new BarChart("各村", ["甲", "乙", "丙"], new ChartSeries("x", [5, null, 0]), "个", 200, Typography.Chart, "未报送");
 
         var (sink, _) = RecordingSink.Render(chart);
 
         var bars = sink.Drawn.OfType<DrawnRectangle>().Where(r => r.Width > 12).ToList();
         Assert.Equal(2, bars.Count);
-        Assert.Contains(sink.Texts, t => t.Text == "乙");
+        var label = sink.Texts.Single(t => t.Text == "乙");
+        var missing = sink.Texts.Single(t => t.Text == "未报送");
+        Assert.Equal((label.X + label.Right) / 2, (missing.X + missing.Right) / 2, 1);
+        Assert.True(missing.Baseline < label.Baseline, "the mark stands above the axis, where the bar would be");
+    }
+
+    [Fact]
+    public void A_chart_has_a_legend_only_for_two_or_more_series_with_data()
+    {
+        var months = Enumerable.Range(1, 12).Select(m => $"{m}月").ToList();
+        ChartSeries Series(string name, bool data) => new(name, months.Select((_, i) => data ? (decimal?)(10 + i) : null).ToList());
+
+        var (one, _) = RecordingSink.Render(new LineChart("单列", months, [Series("今年", true), Series("去年", false)], "万元", 200, Typography.Chart));
+        var (two, _) = RecordingSink.Render(new LineChart("两列", months, [Series("今年", true), Series("去年", true)], "万元", 200, Typography.Chart));
+
+        Assert.DoesNotContain(one.Texts, t => t.Text is "今年" or "去年");
+        Assert.Contains(two.Texts, t => t.Text == "今年");
+        Assert.Contains(two.Texts, t => t.Text == "去年");
     }
 }
