@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -7,8 +8,9 @@ namespace VillageReports.Pdf;
 
 /// <summary>
 /// PDFsharp 6.2.4 writes every FlateDecode stream without the zlib Adler-32 trailer, whatever its
-/// <c>FlateEncodeMode</c>; qpdf warns on each and mupdf reports "premature end of data". This pass inflates each
-/// such stream and writes it again as a complete zlib stream, then moves the cross-reference offsets to match.
+/// <c>FlateEncodeMode</c>; qpdf warns on each and mupdf reports "premature end of data". The deflate data itself
+/// is whole, so this pass inflates each such stream only to compute its Adler-32, appends it, and moves the
+/// cross-reference offsets to match (cheaper than compressing again, and the bytes PDFsharp wrote stay).
 /// </summary>
 public static partial class FlateStreams
 {
@@ -53,7 +55,7 @@ public static partial class FlateStreams
         return output.ToArray();
     }
 
-    /// <summary>One object, its FlateDecode stream (if any) made a complete zlib stream and its /Length set to match.</summary>
+    /// <summary>One object, its FlateDecode stream (if any) given its Adler-32 trailer and its /Length set to match.</summary>
     private static byte[] Recompress(byte[] pdf, string text, int start, int end)
     {
         var streamKeyword = text.IndexOf("stream\n", start, end - start, StringComparison.Ordinal);
@@ -71,7 +73,7 @@ public static partial class FlateStreams
 
         var dataStart = streamKeyword + "stream\n".Length;
         var data = pdf.AsSpan(dataStart, int.Parse(length.Groups[1].Value, CultureInfo.InvariantCulture));
-        var complete = Deflate(Inflate(data));
+        var complete = WithTrailer(data);
         var newHead = head[..length.Index] + string.Create(CultureInfo.InvariantCulture, $"/Length {complete.Length}") + head[(length.Index + length.Length)..];
         return [.. Encoding.Latin1.GetBytes(newHead + "stream\n"), .. complete, .. pdf.AsSpan(dataStart + data.Length, end - dataStart - data.Length)];
     }
@@ -86,15 +88,33 @@ public static partial class FlateStreams
         return result.ToArray();
     }
 
-    private static byte[] Deflate(byte[] data)
+    /// <summary>The zlib stream with its Adler-32 (big-endian, of the inflated bytes) after the deflate data, unless it is there already.</summary>
+    private static byte[] WithTrailer(ReadOnlySpan<byte> zlib)
     {
-        using var result = new MemoryStream();
-        using (var deflater = new ZLibStream(result, CompressionLevel.SmallestSize, leaveOpen: true))
+        var adler = Adler32(Inflate(zlib));
+        Span<byte> trailer = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(trailer, adler);
+        return zlib.Length >= 6 && zlib[^4..].SequenceEqual(trailer) ? zlib.ToArray() : [.. zlib, .. trailer];
+    }
+
+    private static uint Adler32(byte[] data)
+    {
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        foreach (var chunk in data.Chunk(5552))
         {
-            deflater.Write(data);
+            // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
+            foreach (var value in chunk)
+            {
+                a += value;
+                b += a;
+            }
+
+            a %= Modulus;
+            b %= Modulus;
         }
 
-        return result.ToArray();
+        return (b << 16) | a;
     }
 
     [GeneratedRegex(@"startxref\s+(\d+)", RegexOptions.RightToLeft)]
