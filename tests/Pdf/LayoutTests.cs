@@ -156,6 +156,57 @@ public class LayoutTests
     }
 
     [Fact]
+    public void A_column_widens_for_its_figures_and_header_lines_instead_of_shrinking_or_splitting_them()
+    {
+        var table = new Table("表1 宽窄", [new TableColumn("村", 6), new TableColumn("村集体经济收入\n（万元）", 1, TextAlign.Right), new TableColumn("同比", 1, TextAlign.Right)],
+            [["东关村", "12,345,678.90", "+100.0%"], ["西关村", "1.00", "基数为0"]], Typography.Table);
+
+        var (sink, _) = RecordingSink.Render(table);
+
+        var texts = sink.Texts.Where(t => !t.Text.StartsWith('—')).ToList();
+        Assert.Contains(texts, t => t.Text == "村集体经济收入");
+        Assert.Contains(texts, t => t.Text == "（万元）");
+        Assert.Contains(texts, t => t.Text == "12,345,678.90");
+        Assert.Contains(texts, t => t.Text == "+100.0%");
+        Assert.Contains(texts, t => t.Text == "基数为0");
+        Assert.All(texts.Where(t => t.Text != "表1 宽窄"), t => Assert.Equal(9, t.Style.Size));
+    }
+
+    [Fact]
+    public void A_tables_note_goes_to_the_next_page_with_its_last_row()
+    {
+        var filler = Typography.Paragraph(string.Concat(Enumerable.Repeat("全镇上下紧紧围绕发展这一主题，", 25)));
+        var probe = RecordingSink.Render(new Column([filler, LongTable(1)]));
+        var rowsThatFit = Enumerable.Range(1, 40).Last(n => RecordingSink.Render(new Column([filler, LongTable(n)])).Pages == probe.Pages);
+        var table = new Table("表1 各村主要指标", [new TableColumn("村"), new TableColumn("数值", 1, TextAlign.Right)],
+            Enumerable.Range(1, rowsThatFit).Select(i => (IReadOnlyList<string>)[$"第{i}村", $"{i}.00"]).ToList(), Typography.Table, "注：数值为示例。");
+
+        var (sink, pages) = RecordingSink.Render(new Column([filler, table]));
+
+        var note = sink.Texts.Single(t => t.Text == "注：数值为示例。");
+        var lastRow = sink.Texts.Single(t => t.Text == $"第{rowsThatFit}村");
+        Assert.Equal(pages, note.Page);
+        Assert.Equal(note.Page, lastRow.Page);
+        Assert.Equal(note.Page - 1, sink.Texts.Single(t => t.Text == "第1村").Page);
+    }
+
+    [Fact]
+    public void A_paragraph_that_starts_at_the_foot_of_a_page_starts_with_two_lines_or_moves()
+    {
+        var lines = (int)Math.Floor((Page.Content.Height + LayoutState.Epsilon) / Typography.GridLine);
+        var perLine = (int)Math.Floor(Page.Content.Width / Typography.Body.Size);
+        var filler = Typography.Paragraph(string.Concat(Enumerable.Repeat("全", perLine - 2 + (perLine * (lines - 3))))); // leaves room for the heading and one line
+        var heading = new TextBlock("二、建园区，育龙头，创小镇", Typography.Heading, TextAlign.Left, keepWithNext: true);
+        var paragraph = Typography.Paragraph(string.Concat(Enumerable.Repeat("全镇上下紧紧围绕发展这一主题，", 6)));
+
+        var (sink, _) = RecordingSink.Render(new Column([filler, heading, paragraph]));
+
+        var headingPage = sink.Texts.Single(t => t.Text == "二、建园区，育龙头，创小镇").Page;
+        var firstLines = sink.Texts.Where(t => t.Page == headingPage && t.Style == Typography.Body && t.Baseline > sink.Texts.Single(h => h.Text.StartsWith("二、", StringComparison.Ordinal)).Baseline).ToList();
+        Assert.True(firstLines.Select(t => t.Baseline).Distinct().Count() >= 2, $"{firstLines.Count} line(s) under the heading on page {headingPage}");
+    }
+
+    [Fact]
     public void A_page_break_starts_a_new_page()
     {
         var (sink, pages) = RecordingSink.Render(new Column([new TextBlock("甲", Typography.Body), new PageBreak(), new TextBlock("乙", Typography.Body)]));
