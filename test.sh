@@ -6,9 +6,13 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 
 ensure_tools
-if ! command -v pdftotext >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  say "Installing poppler-utils (pdftotext, pdffonts) for the PDF tests"
-  (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || echo "poppler-utils could not be installed; the tests that need it will fail" >&2
+missing=()
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
+command -v mutool >/dev/null || missing+=(mupdf-tools)
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "Installing ${missing[*]} (pdftotext, pdffonts, qpdf, mutool) for the PDF tests"
+  (apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null) || echo "${missing[*]} could not be installed; the tests that need them will fail" >&2
 fi
 
 trap stop_azurite EXIT INT TERM

@@ -32,7 +32,7 @@ public static class QuickTiming
         public ICanvas BeginPage(PageSetup page) => this;
         public void EndPage() { }
         public void Translate(double dx, double dy) { }
-        public void DrawText(string text, TextStyle style, double x, double baseline) { }
+        public void DrawText(string text, TextStyle style, double x, double baseline, double characterSpacing = 0) { }
         public void DrawLine(double x1, double y1, double x2, double y2, double width, Rgb color) { }
         public void FillRectangle(double x, double y, double width, double height, Rgb color) { }
         public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, double width, Rgb color) { }

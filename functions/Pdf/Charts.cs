@@ -21,10 +21,10 @@ public abstract class Chart(string title, IReadOnlyList<string> categories, IRea
     protected IReadOnlyList<ChartSeries> Series { get; } = series;
     protected ChartStyle Style { get; } = style;
 
-    public override SpacePlan Measure(Size available) =>
-        height <= available.Height + 0.01 ? SpacePlan.Full(available.Width, height) : SpacePlan.Wrap($"{Describe("chart")} needs {height:0.#} pt, {available.Height:0.#} pt left");
+    public override SpacePlan Measure(Size available, LayoutState state) =>
+        height <= available.Height + LayoutState.Epsilon ? SpacePlan.Full(available.Width, height) : SpacePlan.Wrap($"{Describe("chart")} needs {height:0.#} pt, {available.Height:0.#} pt left");
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
         var titleHeight = Style.Title.Leading;
         DrawCentered(canvas, title, Style.Title, available.Width / 2, ReportFonts.Ascent(Style.Title));
@@ -32,15 +32,23 @@ public abstract class Chart(string title, IReadOnlyList<string> categories, IRea
         var ticks = Ticks(Series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => (double)v!.Value).DefaultIfEmpty(0).Max());
         var labelWidth = ticks.Select(t => ReportFonts.Width(Format(t), Style.Label)).Max();
         var legendHeight = Style.Label.Leading;
-        var plot = (Left: labelWidth + AxisGap + 2, Top: titleHeight + legendHeight + 4, Right: available.Width - 4, Bottom: height - Style.Label.Leading - AxisGap);
 
-        // Legend: unit, then a swatch per series.
+        // Category labels keep their size and never collide: when they are wider than a slot they alternate
+        // between rows under the axis.
+        var slotWidth = (available.Width - 4 - (labelWidth + AxisGap + 2)) / Math.Max(1, Categories.Count);
+        var widest = Categories.Select(c => ReportFonts.Width(c, Style.Label)).DefaultIfEmpty(0).Max();
+        var labelRows = Math.Max(1, (int)Math.Ceiling((widest + 3) / slotWidth));
+        var plot = (Left: labelWidth + AxisGap + 2, Top: titleHeight + legendHeight + 4, Right: available.Width - 4, Bottom: height - (Style.Label.Leading * labelRows) - AxisGap);
+
+        // Legend: the unit, then a swatch per series that has data; one series needs no legend, the title names it.
         var x = plot.Left;
         var legendBaseline = titleHeight + ReportFonts.Ascent(Style.Label);
         canvas.DrawText($"单位：{unit}", Style.Label with { Color = Rgb.Gray }, x, legendBaseline);
+        var shown = Enumerable.Range(0, Series.Count).Where(s => Series[s].Values.Any(v => v.HasValue)).ToList();
         x = available.Width;
-        for (var s = Series.Count - 1; s >= 0; s--)
+        for (var k = shown.Count - 1; k >= 0 && shown.Count > 1; k--)
         {
+            var s = shown[k];
             x -= ReportFonts.Width(Series[s].Name, Style.Label);
             canvas.DrawText(Series[s].Name, Style.Label, x, legendBaseline);
             x -= 16;
@@ -62,14 +70,10 @@ public abstract class Chart(string title, IReadOnlyList<string> categories, IRea
         canvas.DrawLine(plot.Left, plot.Top, plot.Left, plot.Bottom, 0.75, Rgb.Black);
         canvas.DrawLine(plot.Left, plot.Bottom, plot.Right, plot.Bottom, 0.75, Rgb.Black);
 
-        // Category labels: smaller type first (down to 6 pt), then every other one, so none collide.
         var slot = (plot.Right - plot.Left) / Math.Max(1, Categories.Count);
-        var widest = Categories.Select(c => ReportFonts.Width(c, Style.Label)).DefaultIfEmpty(0).Max();
-        var labelStyle = widest + 3 > slot ? Style.Label.WithSize(Math.Max(6, Style.Label.Size * (slot - 3) / widest)) : Style.Label;
-        var every = Math.Max(1, (int)Math.Ceiling((Categories.Select(c => ReportFonts.Width(c, labelStyle)).DefaultIfEmpty(0).Max() + 3) / slot));
-        for (var i = 0; i < Categories.Count; i += every)
+        for (var i = 0; i < Categories.Count; i++)
         {
-            DrawCentered(canvas, Categories[i], labelStyle, plot.Left + (slot * (i + 0.5)), plot.Bottom + AxisGap + ReportFonts.Ascent(Style.Label));
+            DrawCentered(canvas, Categories[i], Style.Label, plot.Left + (slot * (i + 0.5)), plot.Bottom + AxisGap + ReportFonts.Ascent(Style.Label) + (Style.Label.Leading * (i % labelRows)));
         }
 
         DrawData(canvas, plot.Left, slot, Y);
@@ -99,8 +103,8 @@ public abstract class Chart(string title, IReadOnlyList<string> categories, IRea
     public static string Format(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }
 
-/// <summary>A bar per category (e.g. per village) for one series.</summary>
-public sealed class BarChart(string title, IReadOnlyList<string> categories, ChartSeries series, string unit, double height, ChartStyle style)
+/// <summary>A bar per category (e.g. per village) for one series; a missing value is marked with <c>missingLabel</c> at its slot, so it never reads as zero.</summary>
+public sealed class BarChart(string title, IReadOnlyList<string> categories, ChartSeries series, string unit, double height, ChartStyle style, string missingLabel)
     : Chart(title, categories, [series], unit, height, style)
 {
     protected override void DrawData(ICanvas canvas, double left, double slot, Func<double, double> y)
@@ -111,7 +115,15 @@ public sealed class BarChart(string title, IReadOnlyList<string> categories, Cha
         {
             if (values[i] is not { } value)
             {
-                continue; // not reported: no bar, and no zero
+                // Not reported: no bar, and no zero; the words stand one character a line if the slot is narrow.
+                var label = Style.Label with { Color = Rgb.Gray };
+                var lines = ReportFonts.Width(missingLabel, label) <= slot ? [missingLabel] : missingLabel.Select(c => c.ToString()).ToArray();
+                for (var k = 0; k < lines.Length; k++)
+                {
+                    DrawCentered(canvas, lines[k], label, left + (slot * (i + 0.5)), y(0) - 3 - (label.Leading * (lines.Length - 1 - k)));
+                }
+
+                continue;
             }
 
             var top = y((double)value);

@@ -21,9 +21,10 @@ public static class DocumentRenderer
     public static int Render(Element body, PageSetup page, IPageSink sink)
     {
         var content = page.Content;
+        var state = new LayoutState();
         for (var number = 1; ; number++)
         {
-            var plan = body.Measure(content);
+            var plan = body.Measure(content, state);
             if (plan.Kind == SpaceKind.Wrap)
             {
                 throw new LayoutException($"Content can never fit on a page: {plan.Reason}");
@@ -41,7 +42,7 @@ public static class DocumentRenderer
 
             var canvas = sink.BeginPage(page);
             canvas.Translate(page.Left, page.Top);
-            body.Draw(canvas, content);
+            body.Draw(canvas, content, state);
             canvas.Translate(-page.Left, -page.Top);
             DrawPageNumber(canvas, page, number);
             sink.EndPage();

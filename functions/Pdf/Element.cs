@@ -1,9 +1,10 @@
 namespace VillageReports.Pdf;
 
 /// <summary>
-/// A piece of a document. <see cref="Measure"/> says how much of the offered space the element needs (and changes
-/// nothing); <see cref="Draw"/> draws what fits and, for elements that split across pages, moves on so the next
-/// page continues where this one stopped.
+/// A piece of a document, described once and never changed by rendering. <see cref="Measure"/> says how much of the
+/// offered space the element needs from where the render's <see cref="LayoutState"/> says it resumes (and changes
+/// nothing); <see cref="Draw"/> draws what fits and, for elements that split across pages, records in the state
+/// where the next page continues.
 /// </summary>
 public abstract class Element
 {
@@ -13,9 +14,9 @@ public abstract class Element
     /// <summary>A heading keeps with what follows it: it moves to the next page rather than end one.</summary>
     public virtual bool KeepWithNext => false;
 
-    public abstract SpacePlan Measure(Size available);
+    public abstract SpacePlan Measure(Size available, LayoutState state);
 
-    public abstract void Draw(ICanvas canvas, Size available);
+    public abstract void Draw(ICanvas canvas, Size available, LayoutState state);
 
     protected string Describe(string kind) => Name.Length > 0 ? $"{kind} '{Name}'" : kind;
 }
@@ -25,9 +26,9 @@ public sealed class Padding(Element child, double top, double right, double bott
 {
     public override bool KeepWithNext => child.KeepWithNext;
 
-    public override SpacePlan Measure(Size available)
+    public override SpacePlan Measure(Size available, LayoutState state)
     {
-        var plan = child.Measure(Inner(available));
+        var plan = child.Measure(Inner(available), state);
         return plan.Kind switch
         {
             SpaceKind.Partial => SpacePlan.Partial(plan.Size.Width + left + right, plan.Size.Height + top + bottom),
@@ -36,10 +37,10 @@ public sealed class Padding(Element child, double top, double right, double bott
         };
     }
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
         canvas.Translate(left, top);
-        child.Draw(canvas, Inner(available));
+        child.Draw(canvas, Inner(available), state);
         canvas.Translate(-left, -top);
     }
 
@@ -50,20 +51,19 @@ public sealed class Padding(Element child, double top, double right, double bott
 /// <summary>Ends the page: what follows starts on the next one.</summary>
 public sealed class PageBreak : Element
 {
-    private bool _done;
+    public override SpacePlan Measure(Size available, LayoutState state) =>
+        state.Next(this) > 0 ? SpacePlan.Empty : SpacePlan.Partial(available.Width, 0);
 
-    public override SpacePlan Measure(Size available) => _done ? SpacePlan.Empty : SpacePlan.Partial(available.Width, 0);
-
-    public override void Draw(ICanvas canvas, Size available) => _done = true;
+    public override void Draw(ICanvas canvas, Size available, LayoutState state) => state.MoveTo(this, 1);
 }
 
 /// <summary>Fixed empty space.</summary>
 public sealed class Spacer(double height) : Element
 {
-    public override SpacePlan Measure(Size available) =>
-        height <= available.Height ? SpacePlan.Full(available.Width, height) : SpacePlan.Full(available.Width, available.Height);
+    public override SpacePlan Measure(Size available, LayoutState state) =>
+        SpacePlan.Full(available.Width, Math.Min(height, available.Height));
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
     }
 }
@@ -71,13 +71,13 @@ public sealed class Spacer(double height) : Element
 /// <summary>A horizontal rule across the width.</summary>
 public sealed class Rule(double thickness, Rgb color, double spaceAbove = 4, double spaceBelow = 4) : Element
 {
-    public override SpacePlan Measure(Size available)
+    public override SpacePlan Measure(Size available, LayoutState state)
     {
         var height = spaceAbove + thickness + spaceBelow;
         return height <= available.Height ? SpacePlan.Full(available.Width, height) : SpacePlan.Wrap("no room for a rule");
     }
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
         var y = spaceAbove + (thickness / 2);
         canvas.DrawLine(0, y, available.Width, y, thickness, color);

@@ -43,7 +43,7 @@ public static class LineBreaker
 
             var j = i;
             var used = 0.0;
-            while (j < pieces.Count && !pieces[j].IsNewline && used + pieces[j].Width <= width - indent + 0.01)
+            while (j < pieces.Count && !pieces[j].IsNewline && used + pieces[j].Width <= width - indent + LayoutState.Epsilon)
             {
                 used += pieces[j].Width;
                 j++;
@@ -83,6 +83,10 @@ public static class LineBreaker
 
         return lines;
     }
+
+    /// <summary>The widest piece no line break may cut: the narrowest line that can hold the text.</summary>
+    public static double WidestUnbreakable(IReadOnlyList<Span> spans) =>
+        Tokenize(spans).Where(p => !p.IsSpace && !p.IsNewline).Select(p => p.Width).DefaultIfEmpty(0).Max();
 
     private static bool StartsForbidden(Glyphs piece) => piece.Text.Length == 1 && Closing.Contains(piece.Text[0], StringComparison.Ordinal);
 

@@ -32,27 +32,25 @@ public static class Typography
     /// <summary>Body: 三号 (16 pt) serif on the line grid.</summary>
     public static TextStyle Body { get; } = new(ReportFonts.Serif, 16, LineHeight: GridLine);
 
-    /// <summary>Notes and data lines: 四号 (14 pt) serif.</summary>
+    /// <summary>Notes and data lines: 小四 (12 pt) serif.</summary>
     public static TextStyle Note { get; } = new(ReportFonts.Serif, 12, LineHeight: 20);
 
+    /// <summary>Page numbers: 四号 (14 pt), as GB/T 9704 sets them.</summary>
     public static TextStyle PageNumber { get; } = new(ReportFonts.Serif, 14);
 
+    /// <summary>Tables in 小五 (9 pt), the smallest type that reads well on paper; notes under them the same size.</summary>
     public static TableStyle Table { get; } = new(
         Body: new TextStyle(ReportFonts.Sans, 9, LineHeight: 12.5),
         Header: new TextStyle(ReportFonts.Sans, 9, Bold: true, LineHeight: 12.5),
-        Caption: new TextStyle(ReportFonts.Sans, 12, Bold: true, LineHeight: 20));
-
-    /// <summary>Wide summary tables (ten columns) in 7.5 pt.</summary>
-    public static TableStyle CompactTable { get; } = new(
-        Body: new TextStyle(ReportFonts.Sans, 7.5, LineHeight: 10.5),
-        Header: new TextStyle(ReportFonts.Sans, 7.5, Bold: true, LineHeight: 10.5),
         Caption: new TextStyle(ReportFonts.Sans, 12, Bold: true, LineHeight: 20),
-        CellPaddingX: 2.5,
-        CellPaddingY: 2.5);
+        Note: new TextStyle(ReportFonts.Serif, 9, LineHeight: 14));
+
+    /// <summary>Wide summary tables (eight to ten columns): the same 9 pt with tighter cells.</summary>
+    public static TableStyle CompactTable { get; } = Table with { CellPaddingX = 2, CellPaddingY = 2.5 };
 
     public static ChartStyle Chart { get; } = new(
         Title: new TextStyle(ReportFonts.Sans, 11, Bold: true, LineHeight: 18),
-        Label: new TextStyle(ReportFonts.Sans, 8, LineHeight: 12));
+        Label: new TextStyle(ReportFonts.Sans, 9, LineHeight: 12));
 
     /// <summary>A paragraph of body text: justified, first line indented two characters.</summary>
     public static TextBlock Paragraph(string text) => new(text, Body, TextAlign.Justify, firstLineIndent: Body.Size * 2);

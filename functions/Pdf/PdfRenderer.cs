@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,37 +7,39 @@ using PdfSharp.Pdf;
 
 namespace VillageReports.Pdf;
 
-/// <summary>Document information written into the PDF. <see cref="Created"/> comes from the caller's clock.</summary>
-public sealed record PdfMetadata(string Title, string Author, string Subject, DateTimeOffset Created);
+/// <summary>
+/// What the caller says about a document: its information entries (<see cref="Created"/> from the caller's clock;
+/// <see cref="Creator"/> names the application), its language as a BCP 47 tag, and its page.
+/// </summary>
+public sealed record DocumentSettings(string Title, string Author, string Subject, DateTimeOffset Created, string Creator, string Language, PageSetup Page);
 
-/// <summary>Renders an element tree to PDF bytes: A4 pages, embedded subset fonts, and byte-identical output for the same inputs.</summary>
+/// <summary>Renders an element tree to PDF bytes: the caller's pages, embedded subset fonts, and byte-identical output for the same inputs.</summary>
 public static partial class PdfRenderer
 {
-    public static byte[] Render(Element body, PdfMetadata metadata, PageSetup? page = null)
+    public static byte[] Render(Element body, DocumentSettings metadata)
     {
         ReportFonts.EnsureInstalled();
         using var document = new PdfDocument();
         document.Info.Title = metadata.Title;
         document.Info.Author = metadata.Author;
         document.Info.Subject = metadata.Subject;
-        document.Info.Creator = "VillageReports";
+        document.Info.Creator = metadata.Creator;
         document.Info.CreationDate = metadata.Created.UtcDateTime;
         document.Info.ModificationDate = metadata.Created.UtcDateTime;
         document.Options.CompressContentStreams = true;
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.Default;
-        document.Language = "zh-CN";
+        document.Language = metadata.Language;
         var seed = Seed(metadata);
         document.Internals.FirstDocumentID = Convert.ToHexString(seed, 0, 16);
         document.Internals.SecondDocumentID = Convert.ToHexString(seed, 0, 16);
 
-        DocumentRenderer.Render(body, page ?? PageSetup.GbT9704, new PdfPageSink(document));
+        DocumentRenderer.Render(body, metadata.Page, new PdfPageSink(document));
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return MakeDeterministic(output.ToArray(), seed);
+        return FlateStreams.Complete(MakeDeterministic(output.ToArray(), seed));
     }
 
-    private static byte[] Seed(PdfMetadata metadata) =>
+    private static byte[] Seed(DocumentSettings metadata) =>
         SHA256.HashData(Encoding.UTF8.GetBytes($"{metadata.Title}\n{metadata.Author}\n{metadata.Subject}\n{metadata.Created:O}"));
 
     /// <summary>
@@ -90,22 +93,36 @@ public static partial class PdfRenderer
     }
 }
 
-/// <summary>The canvas over PDFsharp's XGraphics.</summary>
+/// <summary>
+/// The canvas over PDFsharp's XGraphics. Translations are applied here rather than as PDF transforms, so the text
+/// state (character spacing) set around a string is never reset by a graphics-state change in between.
+/// </summary>
 public sealed class PdfCanvas(XGraphics graphics) : ICanvas
 {
-    public void Translate(double dx, double dy) => graphics.TranslateTransform(dx, dy);
+    private double _dx, _dy;
 
-    public void DrawText(string text, TextStyle style, double x, double baseline) =>
-        graphics.DrawString(text, ReportFonts.Font(style), new XSolidBrush(Color(style.Color)), x, baseline, XStringFormats.BaseLineLeft);
+    public void Translate(double dx, double dy)
+    {
+        _dx += dx;
+        _dy += dy;
+    }
+
+    public void DrawText(string text, TextStyle style, double x, double baseline, double characterSpacing = 0)
+    {
+        var content = characterSpacing == 0 ? null : graphics.Internals.ContentStringBuilder;
+        content?.Append(CultureInfo.InvariantCulture, $"{characterSpacing:0.####} Tc\n");
+        graphics.DrawString(text, ReportFonts.Font(style), new XSolidBrush(Color(style.Color)), _dx + x, _dy + baseline, XStringFormats.BaseLineLeft);
+        content?.Append("0 Tc\n");
+    }
 
     public void DrawLine(double x1, double y1, double x2, double y2, double width, Rgb color) =>
-        graphics.DrawLine(new XPen(Color(color), width), x1, y1, x2, y2);
+        graphics.DrawLine(new XPen(Color(color), width), _dx + x1, _dy + y1, _dx + x2, _dy + y2);
 
     public void FillRectangle(double x, double y, double width, double height, Rgb color) =>
-        graphics.DrawRectangle(new XSolidBrush(Color(color)), x, y, width, height);
+        graphics.DrawRectangle(new XSolidBrush(Color(color)), _dx + x, _dy + y, width, height);
 
     public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, double width, Rgb color) =>
-        graphics.DrawLines(new XPen(Color(color), width) { LineJoin = XLineJoin.Round }, points.Select(p => new XPoint(p.X, p.Y)).ToArray());
+        graphics.DrawLines(new XPen(Color(color), width) { LineJoin = XLineJoin.Round }, points.Select(p => new XPoint(_dx + p.X, _dy + p.Y)).ToArray());
 
     private static XColor Color(Rgb c) => XColor.FromArgb(c.R, c.G, c.B);
 }

@@ -20,8 +20,11 @@ public static class ReportFonts
     private static XGraphics? _measure;
     private static string? _directory;
 
-    /// <summary>Where the TTF files live: <c>Fonts/</c> beside the app, copied there by the build from npm.</summary>
+    /// <summary>Where the TTF files live: <c>Fonts/</c> beside the app, where the app's build puts them.</summary>
     public static string Directory => _directory ?? Path.Combine(AppContext.BaseDirectory, "Fonts");
+
+    /// <summary>What the app tells someone whose build lacks a font: how that app brings its fonts in.</summary>
+    public static string MissingFontHint { get; set; } = "copy the report fonts there";
 
     /// <summary>Registers the resolver once per process; safe to call from anywhere, any number of times.</summary>
     public static void EnsureInstalled()
@@ -112,7 +115,7 @@ public static class ReportFonts
             var path = Path.Combine(directory, Files[faceName]);
             return File.Exists(path)
                 ? File.ReadAllBytes(path)
-                : throw new FileNotFoundException($"Report font {path} is missing: run 'npm ci' at the repository root and rebuild (./run.sh and ./test.sh do both).", path);
+                : throw new FileNotFoundException($"Report font {path} is missing: {MissingFontHint}.", path);
         }
     }
 }

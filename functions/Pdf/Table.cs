@@ -4,49 +4,51 @@ namespace VillageReports.Pdf;
 public sealed record TableColumn(string Header, double Weight = 1, TextAlign Align = TextAlign.Left, double? FixedWidth = null);
 
 /// <summary>Styles of a table.</summary>
-public sealed record TableStyle(TextStyle Body, TextStyle Header, TextStyle Caption, double CellPaddingX = 4, double CellPaddingY = 3, double LineWidth = 0.5);
+public sealed record TableStyle(TextStyle Body, TextStyle Header, TextStyle Caption, double CellPaddingX = 4, double CellPaddingY = 3, double LineWidth = 0.5, TextStyle? Note = null);
 
 /// <summary>
-/// A ruled table with a caption. Rows never split; on each new page the caption reads 续表 and the header row repeats.
+/// A ruled table with a caption and an optional note under it. Rows never split; on each new page the caption reads
+/// 续表 and the header row repeats; the note stays with the last row. A header breaks only at its line breaks (\n).
+/// Its layout comes from <see cref="TablePlanner"/>; this element only decides what fits and draws it.
 /// </summary>
 public sealed class Table : Element
 {
+    private static readonly Rgb HeaderFill = new(236, 236, 236);
+
     private readonly string? _caption;
     private readonly IReadOnlyList<TableColumn> _columns;
     private readonly IReadOnlyList<IReadOnlyList<string>> _rows;
     private readonly TableStyle _style;
-    private TableLayout? _layout;
-    private int _next;
+    private readonly string? _note;
 
-    public Table(string? caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style)
+    public Table(string? caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<IReadOnlyList<string>> rows, TableStyle style, string? note = null)
     {
-        if (rows.Any(r => r.Count != columns.Count))
-        {
-            throw new ArgumentException($"Every row of table '{caption}' needs {columns.Count} cells.", nameof(rows));
-        }
-
+        Name = caption ?? "table";
+        TablePlanner.Validate(Name, columns, rows);
         _caption = caption;
         _columns = columns;
         _rows = rows;
         _style = style;
-        Name = caption ?? "table";
+        _note = note;
     }
 
     /// <summary>The caption on a page after the first: 表3 … becomes 续表3 ….</summary>
     public static string ContinuedCaption(string caption) =>
         caption.StartsWith('表') ? "续" + caption : "续表：" + caption;
 
-    public override SpacePlan Measure(Size available)
+    public override SpacePlan Measure(Size available, LayoutState state)
     {
-        if (_next >= _rows.Count && _next > 0)
+        var next = state.Next(this);
+        if (next >= _rows.Count && next > 0)
         {
             return SpacePlan.Empty;
         }
 
-        var (count, height) = Fit(available);
+        var layout = Layout(available.Width, state);
+        var (count, height) = layout.Fit(next, available.Height);
         if (count == 0 && _rows.Count > 0)
         {
-            return SpacePlan.Wrap($"{Describe("table")}: row {_next + 1} with its header needs {HeadHeight(available.Width) + Layout(available.Width).RowHeights[_next]:0.#} pt, {available.Height:0.#} pt left");
+            return SpacePlan.Wrap($"{Describe("table")}: row {next + 1} with its header needs {layout.HeadHeight + layout.RowHeights[next]:0.#} pt, {available.Height:0.#} pt left");
         }
 
         if (_rows.Count == 0 && height > available.Height)
@@ -54,26 +56,27 @@ public sealed class Table : Element
             return SpacePlan.Wrap($"{Describe("table")}: no room for its header");
         }
 
-        return _next + count >= _rows.Count ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
+        return next + count >= _rows.Count ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
     }
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
-        var (count, _) = Fit(available);
-        var layout = Layout(available.Width);
+        var next = state.Next(this);
+        var layout = Layout(available.Width, state);
+        var (count, _) = layout.Fit(next, available.Height);
         var y = 0.0;
         if (_caption is not null)
         {
-            var caption = _next == 0 ? _caption : ContinuedCaption(_caption);
+            var caption = next == 0 ? _caption : ContinuedCaption(_caption);
             DrawLines(canvas, LineBreaker.Break([new Span(caption, _style.Caption)], available.Width, 0, Name), 0, y, available.Width, TextAlign.Center);
             y += layout.CaptionHeight;
         }
 
         var tableTop = y;
-        canvas.FillRectangle(0, y, layout.TotalWidth, layout.HeaderHeight, new Rgb(236, 236, 236));
+        canvas.FillRectangle(0, y, layout.TotalWidth, layout.HeaderHeight, HeaderFill);
         DrawRow(canvas, layout, layout.HeaderCells, y, layout.HeaderHeight, header: true);
         y += layout.HeaderHeight;
-        for (var r = _next; r < _next + count; r++)
+        for (var r = next; r < next + count; r++)
         {
             DrawRow(canvas, layout, layout.Cells[r], y, layout.RowHeights[r], header: false);
             y += layout.RowHeights[r];
@@ -83,7 +86,7 @@ public sealed class Table : Element
         canvas.DrawLine(0, tableTop, layout.TotalWidth, tableTop, _style.LineWidth * 2, Rgb.Black);
         canvas.DrawLine(0, tableTop + layout.HeaderHeight, layout.TotalWidth, tableTop + layout.HeaderHeight, _style.LineWidth, Rgb.Black);
         var rowY = tableTop + layout.HeaderHeight;
-        for (var r = _next; r < _next + count - 1; r++)
+        for (var r = next; r < next + count - 1; r++)
         {
             rowY += layout.RowHeights[r];
             canvas.DrawLine(0, rowY, layout.TotalWidth, rowY, _style.LineWidth / 2, Rgb.Gray);
@@ -97,28 +100,17 @@ public sealed class Table : Element
             canvas.DrawLine(x, tableTop, x, y, _style.LineWidth / 2, Rgb.Gray);
         }
 
-        _next += count;
-        if (_rows.Count == 0)
+        if (next + count >= _rows.Count)
         {
-            _next = 1; // an empty table is drawn once
-        }
-    }
-
-    private (int Count, double Height) Fit(Size available)
-    {
-        var layout = Layout(available.Width);
-        var height = HeadHeight(available.Width);
-        var count = 0;
-        for (var r = _next; r < _rows.Count && height + layout.RowHeights[r] <= available.Height + 0.01; r++)
-        {
-            height += layout.RowHeights[r];
-            count++;
+            DrawLines(canvas, layout.NoteLines, 0, y + 2, available.Width, TextAlign.Left);
         }
 
-        return (count, height);
+        // An empty table is drawn once.
+        state.MoveTo(this, _rows.Count == 0 ? 1 : next + count);
     }
 
-    private double HeadHeight(double width) => Layout(width).CaptionHeight + Layout(width).HeaderHeight;
+    private TableLayout Layout(double width, LayoutState state) =>
+        state.Plan(this, width, w => TablePlanner.Plan(Name, _caption, _columns, _rows, _style, w, _note));
 
     private void DrawRow(ICanvas canvas, TableLayout layout, IReadOnlyList<IReadOnlyList<Line>> cells, double top, double height, bool header)
     {
@@ -154,58 +146,4 @@ public sealed class Table : Element
             top += line.Leading;
         }
     }
-
-    private TableLayout Layout(double width)
-    {
-        if (_layout is not null && Math.Abs(_layout.AvailableWidth - width) < 0.001)
-        {
-            return _layout;
-        }
-
-        var fixedTotal = _columns.Sum(c => c.FixedWidth ?? 0);
-        if (fixedTotal > width + 0.01)
-        {
-            throw new LayoutException($"{Describe("table")} is {fixedTotal:0.#} pt wide, wider than the {width:0.#} pt of the page.");
-        }
-
-        var weights = _columns.Where(c => c.FixedWidth is null).Sum(c => c.Weight);
-        var widths = _columns.Select(c => c.FixedWidth ?? ((width - fixedTotal) * c.Weight / weights)).ToArray();
-        List<Line> Wrap(string text, TextStyle style, int column)
-        {
-            var inner = widths[column] - (2 * _style.CellPaddingX);
-            try
-            {
-                return LineBreaker.Break([new Span(text, style)], inner, 0, Name).ToList();
-            }
-            catch (LayoutException ex)
-            {
-                // One long figure in a narrow column is set smaller (down to 70%) rather than refused.
-                var shrunk = style.WithSize(style.Size * inner / ReportFonts.Width(text, style) * 0.999);
-                if (!text.Contains(' ', StringComparison.Ordinal) && shrunk.Size >= style.Size * 0.7)
-                {
-                    return LineBreaker.Break([new Span(text, shrunk with { LineHeight = style.Leading })], inner, 0, Name).ToList();
-                }
-
-                throw new LayoutException($"{Describe("table")}, column '{_columns[column].Header}': {ex.Message}", ex);
-            }
-        }
-
-        var headerCells = _columns.Select((c, i) => (IReadOnlyList<Line>)Wrap(c.Header, _style.Header, i)).ToList();
-        var cells = _rows.Select(row => (IReadOnlyList<IReadOnlyList<Line>>)row.Select((text, i) => (IReadOnlyList<Line>)Wrap(text, _style.Body, i)).ToList()).ToList();
-        double RowHeight(IEnumerable<IReadOnlyList<Line>> row) => row.Max(lines => Math.Max(lines.Sum(l => l.Leading), _style.Body.Leading)) + (2 * _style.CellPaddingY);
-        var captionHeight = _caption is null ? 0 : LineBreaker.Break([new Span(_caption, _style.Caption)], width, 0, Name).Sum(l => l.Leading) + 2;
-
-        _layout = new TableLayout(width, widths, widths.Sum(), captionHeight, RowHeight(headerCells), headerCells, cells, cells.Select(RowHeight).ToArray());
-        return _layout;
-    }
-
-    private sealed record TableLayout(
-        double AvailableWidth,
-        double[] Widths,
-        double TotalWidth,
-        double CaptionHeight,
-        double HeaderHeight,
-        IReadOnlyList<IReadOnlyList<Line>> HeaderCells,
-        IReadOnlyList<IReadOnlyList<IReadOnlyList<Line>>> Cells,
-        double[] RowHeights);
 }

@@ -6,13 +6,13 @@ namespace VillageReports.Pdf;
 /// </summary>
 public sealed class TextBlock : Element
 {
+    /// <summary>The widest gap justification puts between two glyphs, as a fraction of the font size.</summary>
+    public const double MaxJustifyGap = 0.25;
+
     private readonly IReadOnlyList<Span> _spans;
     private readonly double _firstLineIndent;
     private readonly TextAlign _align;
     private readonly bool _keepWithNext;
-    private IReadOnlyList<Line>? _lines;
-    private double _linesWidth = -1;
-    private int _next;
 
     public TextBlock(IReadOnlyList<Span> spans, TextAlign align = TextAlign.Justify, double firstLineIndent = 0, bool keepWithNext = false)
     {
@@ -29,10 +29,12 @@ public sealed class TextBlock : Element
 
     public override bool KeepWithNext => _keepWithNext;
 
-    public override SpacePlan Measure(Size available)
+    public override SpacePlan Measure(Size available, LayoutState state)
     {
-        var (count, height) = Fit(available);
-        var remaining = Lines(available.Width).Count - _next;
+        var lines = Lines(available.Width, state);
+        var next = state.Next(this);
+        var (count, height) = Fit(lines, next, available.Height);
+        var remaining = lines.Count - next;
         if (remaining <= 0)
         {
             return SpacePlan.Empty;
@@ -40,32 +42,38 @@ public sealed class TextBlock : Element
 
         if (count == 0)
         {
-            return SpacePlan.Wrap($"{Describe("text")} needs {Lines(available.Width)[_next].Leading:0.#} pt for a line, {available.Height:0.#} pt left");
+            return SpacePlan.Wrap($"{Describe("text")} needs {lines[next].Leading:0.#} pt for a line, {available.Height:0.#} pt left");
+        }
+
+        // No orphan: a paragraph that starts at the foot of a page starts with at least two lines there.
+        if (next == 0 && count == 1 && remaining > 1)
+        {
+            return SpacePlan.Wrap($"{Describe("text")} keeps its first two lines together, {available.Height:0.#} pt left");
         }
 
         return count == remaining ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
     }
 
-    public override void Draw(ICanvas canvas, Size available)
+    public override void Draw(ICanvas canvas, Size available, LayoutState state)
     {
-        var (count, _) = Fit(available);
-        var lines = Lines(available.Width);
+        var lines = Lines(available.Width, state);
+        var next = state.Next(this);
+        var (count, _) = Fit(lines, next, available.Height);
         var top = 0.0;
-        for (var i = _next; i < _next + count; i++)
+        for (var i = next; i < next + count; i++)
         {
             DrawLine(canvas, lines[i], top, available.Width);
             top += lines[i].Leading;
         }
 
-        _next += count;
+        state.MoveTo(this, next + count);
     }
 
-    private (int Count, double Height) Fit(Size available)
+    private static (int Count, double Height) Fit(IReadOnlyList<Line> lines, int next, double available)
     {
-        var lines = Lines(available.Width);
         var height = 0.0;
         var count = 0;
-        for (var i = _next; i < lines.Count && height + lines[i].Leading <= available.Height + 0.01; i++)
+        for (var i = next; i < lines.Count && height + lines[i].Leading <= available + LayoutState.Epsilon; i++)
         {
             height += lines[i].Leading;
             count++;
@@ -74,16 +82,8 @@ public sealed class TextBlock : Element
         return (count, height);
     }
 
-    private IReadOnlyList<Line> Lines(double width)
-    {
-        if (_lines is null || Math.Abs(_linesWidth - width) > 0.001)
-        {
-            _lines = LineBreaker.Break(_spans, width, _firstLineIndent, Describe("text"));
-            _linesWidth = width;
-        }
-
-        return _lines;
-    }
+    private IReadOnlyList<Line> Lines(double width, LayoutState state) =>
+        state.Plan(this, width, w => LineBreaker.Break(_spans, w, _firstLineIndent, Describe("text")));
 
     private void DrawLine(ICanvas canvas, Line line, double top, double width)
     {
@@ -104,33 +104,23 @@ public sealed class TextBlock : Element
             _ => 0,
         };
 
-        // Justify by spreading the slack between pieces, except on a paragraph's last line or where the gaps would gape.
-        var gap = _align == TextAlign.Justify && !line.EndsParagraph && line.Pieces.Count > 1 && free / (line.Pieces.Count - 1) < style.Size
-            ? free / (line.Pieces.Count - 1)
+        // Justify by spreading the slack evenly after every glyph, except on a paragraph's last line or where the
+        // gaps would gape. Even gaps matter: text extraction (pdftotext) reads uneven ones as spaces between words.
+        var glyphs = line.Pieces.Sum(p => GlyphCount(p.Text));
+        var gap = _align == TextAlign.Justify && !line.EndsParagraph && glyphs > 1 && free / (glyphs - 1) <= style.Size * MaxJustifyGap
+            ? free / (glyphs - 1)
             : 0;
 
-        if (gap == 0)
+        // Same-style neighbours go out as one string, spread by character spacing: fewer operators, and text that
+        // extracts as written.
+        foreach (var run in Runs(line.Pieces))
         {
-            // Same-style neighbours go out as one string: fewer operators, and text that extracts as written.
-            foreach (var run in Runs(line.Pieces))
-            {
-                canvas.DrawText(run.Text, run.Style, x, baseline);
-                x += run.Width;
-            }
-
-            return;
-        }
-
-        foreach (var piece in line.Pieces)
-        {
-            if (!piece.IsSpace)
-            {
-                canvas.DrawText(piece.Text, piece.Style, x, baseline);
-            }
-
-            x += piece.Width + gap;
+            canvas.DrawText(run.Text, run.Style, x, baseline, gap);
+            x += run.Width + (gap * GlyphCount(run.Text));
         }
     }
+
+    private static int GlyphCount(string text) => text.EnumerateRunes().Count();
 
     private static IEnumerable<(string Text, TextStyle Style, double Width)> Runs(IReadOnlyList<Glyphs> pieces)
     {

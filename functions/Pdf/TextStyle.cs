@@ -6,6 +6,4 @@ public sealed record TextStyle(string Family, double Size, bool Bold = false, Rg
     public double Leading => LineHeight > 0 ? LineHeight : Size * 1.5;
 
     public TextStyle WithSize(double size) => this with { Size = size, LineHeight = LineHeight > 0 ? LineHeight * size / Size : 0 };
-
-    public TextStyle AsBold() => this with { Bold = true };
 }

@@ -7,17 +7,19 @@ namespace VillageReports.Reports;
 /// <summary>Lays out an <see cref="AnnualReport"/>: the narrative in the model report's three parts, then the appendices.</summary>
 public static class AnnualReportDocument
 {
-    public static (Element Body, PdfMetadata Metadata) Compose(AnnualReport report)
+    public static (Element Body, DocumentSettings Metadata) Compose(AnnualReport report)
     {
         var title = $"{report.Year}年述学述职述廉述法报告";
         var parts = new List<Element>();
         parts.AddRange(ComposeTitle(report, title));
         parts.AddRange(ComposeNarrative(report));
+        parts.AddRange(MonthlyReportDocument.ComposeSignature(report.TownName, report.GeneratedAt));
         parts.Add(new PageBreak());
-        parts.AddRange(ComposeFigures(report));
-        parts.AddRange(ComposeCompleteness(report));
+        var table = 1;
+        parts.AddRange(ComposeFigures(report, ref table));
+        parts.AddRange(ComposeCompleteness(report, table));
         parts.AddRange(ComposeCharts(report));
-        var metadata = new PdfMetadata($"{report.TownName}{title}", report.TownName, $"{report.Year} 年度报告", report.GeneratedAt);
+        var metadata = ReportRenderer.Document($"{report.TownName}{title}", report.TownName, $"{report.Year} 年度报告", report.GeneratedAt);
         return (new Column(parts, spacing: 4), metadata);
     }
 
@@ -47,16 +49,19 @@ public static class AnnualReportDocument
         }
     }
 
-    private static IEnumerable<Element> ComposeFigures(AnnualReport report)
+    private static List<Element> ComposeFigures(AnnualReport report, ref int table)
     {
-        yield return new TextBlock("附件1", Typography.Heading, TextAlign.Left, keepWithNext: true);
-        yield return new TextBlock($"{report.TownName}{report.Year}年主要指标", Typography.Subheading, TextAlign.Center, keepWithNext: true);
-        var table = 1;
-        foreach (var section in report.Sections.Where(s => s.Elements.Count > 0))
+        var parts = new List<Element>
+        {
+            new TextBlock("附件1", Typography.Heading, TextAlign.Left, keepWithNext: true),
+            new TextBlock($"{report.TownName}{report.Year}年主要指标", Typography.Subheading, TextAlign.Center, keepWithNext: true),
+        };
+        var sections = report.Sections.Where(s => s.Elements.Count > 0).ToList();
+        foreach (var section in sections)
         {
             TableColumn[] columns =
             [
-                new("指标", 3.2), new("单位", 1.1, TextAlign.Center), new($"{report.Year}年", 1.6, TextAlign.Right), new($"{report.Year - 1}年", 1.6, TextAlign.Right),
+                new("指标", 4.5), new("单位", 1.1, TextAlign.Center), new($"{report.Year}年", 1.6, TextAlign.Right), new($"{report.Year - 1}年", 1.6, TextAlign.Right),
                 new("同比", 1.1, TextAlign.Right), new("年度目标", 1.5, TextAlign.Right), new("完成", 1.1, TextAlign.Right), new("报送单位", 1.1, TextAlign.Right),
             ];
             var rows = section.Elements.Select(e => (IReadOnlyList<string>)
@@ -69,13 +74,14 @@ public static class AnnualReportDocument
             [
                 i.Name, i.Unit.Length == 0 ? "—" : i.Unit, ChineseFormat.Number(i.Value, 1), ChineseFormat.Number(i.LastYear, 1), "", "", "", "",
             ]));
-            yield return new Table($"表{table++} {section.Name}", columns, rows, Typography.CompactTable);
+            var note = section == sections[^1] ? "注：流量指标为全年合计；带*的存量指标为各单位最后一次报送的月末数之和；比率按全镇分子、分母合计重新计算。" : null;
+            parts.Add(new Table($"表{table++} {section.Name}", columns, rows, Typography.CompactTable, note));
         }
 
-        yield return new TextBlock("注：流量指标为全年合计；带*的存量指标为各单位最后一次报送的月末数之和；比率按全镇分子、分母合计重新计算。", Typography.Note with { Size = 9, LineHeight = 14 }, TextAlign.Left);
+        return parts;
     }
 
-    private static IEnumerable<Element> ComposeCompleteness(AnnualReport report)
+    private static IEnumerable<Element> ComposeCompleteness(AnnualReport report, int table)
     {
         yield return new TextBlock("附件2", Typography.Heading, TextAlign.Left, keepWithNext: true);
         yield return new TextBlock($"{report.Year}年各单位报送情况", Typography.Subheading, TextAlign.Center, keepWithNext: true);
@@ -85,7 +91,7 @@ public static class AnnualReportDocument
             u.Name, u.OnTime.ToString(CultureInfo.InvariantCulture), u.Late.ToString(CultureInfo.InvariantCulture),
             u.MissingMonths.Count == 0 ? "无" : string.Join("、", u.MissingMonths.Select(m => $"{m}月")),
         ]).ToList();
-        yield return new Table("表 报送情况", columns, rows, Typography.Table);
+        yield return new Table($"表{table} 各单位报送情况", columns, rows, Typography.Table);
     }
 
     private static IEnumerable<Element> ComposeCharts(AnnualReport report)
@@ -97,6 +103,6 @@ public static class AnnualReportDocument
         }
 
         var bar = report.VillageChart;
-        yield return new BarChart(bar.Title, bar.Labels, new ChartSeries(bar.Series[0].Name, bar.Series[0].Values), bar.Unit, 200, Typography.Chart);
+        yield return new BarChart(bar.Title, bar.Labels, new ChartSeries(bar.Series[0].Name, bar.Series[0].Values), bar.Unit, 200, Typography.Chart, ChineseFormat.NotReported);
     }
 }

@@ -7,7 +7,7 @@ namespace VillageReports.Reports;
 /// <summary>Lays out a <see cref="MonthlyReport"/> as an official document, section by section.</summary>
 public static class MonthlyReportDocument
 {
-    public static (Element Body, PdfMetadata Metadata) Compose(MonthlyReport report)
+    public static (Element Body, DocumentSettings Metadata) Compose(MonthlyReport report)
     {
         var period = Period.Parse(report.Period);
         var title = $"{report.TownName}{period.ToChinese()}村级统计月报";
@@ -25,8 +25,9 @@ public static class MonthlyReportDocument
         parts.AddRange(ComposeVillages(report, heading++, ref table));
         parts.AddRange(ComposeCharts(report));
         parts.AddRange(ComposeNotes(report, heading, table));
+        parts.AddRange(ComposeSignature(report.TownName, report.GeneratedAt));
 
-        var metadata = new PdfMetadata(title, report.TownName, $"{report.Period} 月报", report.GeneratedAt);
+        var metadata = ReportRenderer.Document(title, report.TownName, $"{report.Period} 月报", report.GeneratedAt);
         return (new Column(parts, spacing: 6), metadata);
     }
 
@@ -58,7 +59,7 @@ public static class MonthlyReportDocument
         yield return Heading(number, section.Name);
         TableColumn[] columns =
         [
-            new("指标", 3.2), new("单位", 1.1, TextAlign.Center), new("本月", 1.3, TextAlign.Right), new("上月", 1.3, TextAlign.Right),
+            new("指标", 4.5), new("单位", 1.1, TextAlign.Center), new("本月", 1.3, TextAlign.Right), new("上月", 1.3, TextAlign.Right),
             new("环比", 1, TextAlign.Right), new("去年同月", 1.3, TextAlign.Right), new("同比", 1, TextAlign.Right),
             new("本年累计", 1.4, TextAlign.Right), new("年度目标", 1.3, TextAlign.Right), new("完成", 1, TextAlign.Right),
         ];
@@ -69,11 +70,10 @@ public static class MonthlyReportDocument
             ChineseFormat.Number(e.SameMonthLastYear, e.Decimals), ChineseFormat.Change(e.YearOnYear),
             ChineseFormat.Number(e.YearToDate, e.Decimals), e.Target is null ? "—" : ChineseFormat.Number(e.Target, e.Decimals), ChineseFormat.Percent(e.TargetPercent),
         ]).ToList();
-        yield return new Table($"表{tableNumber} {section.Name}", columns, rows, Typography.CompactTable);
-        if (section.Elements.Any(e => e.Kind == ElementKind.Stock))
-        {
-            yield return new TextBlock("注：带*的为存量指标，按月末数汇总；其本年累计为各单位最近一次报送的月末数之和。", Typography.Note with { Size = 9, LineHeight = 14 }, TextAlign.Left);
-        }
+        var note = section.Elements.Any(e => e.Kind == ElementKind.Stock)
+            ? "注：带*的为存量指标，按月末数汇总；其本年累计为各单位最近一次报送的月末数之和。"
+            : null;
+        yield return new Table($"表{tableNumber} {section.Name}", columns, rows, Typography.CompactTable, note);
 
         foreach (var indicator in section.Indicators)
         {
@@ -89,22 +89,54 @@ public static class MonthlyReportDocument
     private static List<Element> ComposeVillages(MonthlyReport report, int number, ref int tableNumber)
     {
         var parts = new List<Element> { Heading(number, "各村主要指标") };
+        var columns = report.VillageTables.SelectMany(t => t.Columns.Select((c, i) => (Head: c, Values: t.Rows.Select(r => r.Values[i]).ToList()))).ToList();
+        var villages = report.VillageTables.Count > 0 ? report.VillageTables[0].Rows.Select(r => r.Name).ToList() : [];
+        var groups = FitAcrossPage(columns, villages);
         var part = 1;
-        foreach (var village in report.VillageTables)
+        foreach (var group in groups)
         {
-            TableColumn[] columns = [new("村", 1.3), .. village.Columns.Select(c => new TableColumn($"{c.Name}（{c.Unit}）", 1.2, TextAlign.Right))];
-            var rows = village.Rows.Select(r => (IReadOnlyList<string>)[r.Name, .. r.Values.Select((v, i) => ChineseFormat.Number(v, village.Columns[i].Decimals))]).ToList();
-            var suffix = report.VillageTables.Count > 1 ? $"（{ChineseFormat.Ordinal(part++)}）" : "";
-            parts.Add(new Table($"表{tableNumber++} 各村主要指标{suffix}", columns, rows, Typography.Table));
+            TableColumn[] heads = [new("村", 1.3), .. group.Select(c => new TableColumn(VillageHeader(c.Head), 1.2, TextAlign.Right))];
+            var rows = villages.Select((name, r) => (IReadOnlyList<string>)[name, .. group.Select(c => ChineseFormat.Number(c.Values[r], c.Head.Decimals))]).ToList();
+            var suffix = groups.Count > 1 ? $"（{ChineseFormat.Ordinal(part++)}）" : "";
+            parts.Add(new Table($"表{tableNumber++} 各村主要指标{suffix}", heads, rows, Typography.Table));
         }
 
         return parts;
     }
 
+    /// <summary>The name on one line and the unit under it, so a header breaks between them and never inside a word.</summary>
+    private static string VillageHeader(ColumnHead head) => $"{head.Name}\n（{head.Unit}）";
+
+    /// <summary>Key elements in groups as wide as the page holds with every header on whole lines, in catalog order.</summary>
+    private static List<List<(ColumnHead Head, List<decimal?> Values)>> FitAcrossPage(List<(ColumnHead Head, List<decimal?> Values)> columns, List<string> villages)
+    {
+        var style = Typography.Table;
+        double Needs(string text, TextStyle textStyle) => ReportFonts.Width(text, textStyle) + (2 * style.CellPaddingX) + 1;
+        var available = PageSetup.GbT9704.Content.Width - villages.Append("村").Select(v => Needs(v, style.Body)).DefaultIfEmpty(0).Max();
+        var groups = new List<List<(ColumnHead Head, List<decimal?> Values)>>();
+        var used = double.MaxValue;
+        foreach (var column in columns)
+        {
+            var width = Math.Max(
+                VillageHeader(column.Head).Split('\n').Max(line => Needs(line, style.Header)),
+                column.Values.Select(v => Needs(ChineseFormat.Number(v, column.Head.Decimals), style.Body)).DefaultIfEmpty(0).Max());
+            if (used + width > available)
+            {
+                groups.Add([]);
+                used = 0;
+            }
+
+            groups[^1].Add(column);
+            used += width;
+        }
+
+        return groups;
+    }
+
     private static IEnumerable<Element> ComposeCharts(MonthlyReport report)
     {
         var bar = report.VillageChart;
-        yield return new BarChart(bar.Title, bar.Labels, new ChartSeries(bar.Series[0].Name, bar.Series[0].Values), bar.Unit, 210, Typography.Chart);
+        yield return new BarChart(bar.Title, bar.Labels, new ChartSeries(bar.Series[0].Name, bar.Series[0].Values), bar.Unit, 210, Typography.Chart, ChineseFormat.NotReported);
         var line = report.TrendChart;
         yield return new LineChart(line.Title, line.Labels, line.Series.Select(s => new ChartSeries(s.Name, s.Values)).ToList(), line.Unit, 210, Typography.Chart);
     }
@@ -132,6 +164,19 @@ public static class MonthlyReportDocument
         {
             yield return new TextBlock($"{a.UnitName} 第{a.Revision}版（{ChineseFormat.DateTime(a.At)}）：{a.Reason}", Typography.Note, TextAlign.Left);
         }
+    }
+
+    /// <summary>
+    /// 落款: the issuing bodies and the report's date, right-aligned two characters in from the margin, two lines
+    /// below the text (GB/T 9704 发文机关署名 and 成文日期). The date is the one in the report's record, set by the
+    /// job's clock, so the same report always carries the same date.
+    /// </summary>
+    internal static IEnumerable<Element> ComposeSignature(string townName, DateTimeOffset dated)
+    {
+        var day = dated.ToOffset(Common.ChinaTime.Offset);
+        var indent = Typography.Body.Size * 2;
+        yield return new Spacer(Typography.GridLine);
+        yield return new Padding(new TextBlock($"中共{townName}委员会\u3000{townName}人民政府\n{day.Year}年{day.Month}月{day.Day}日", Typography.Body, TextAlign.Right), 0, indent, 0, 0);
     }
 
     private static string Plain(decimal value) => value.ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture);

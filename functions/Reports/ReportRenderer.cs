@@ -6,8 +6,20 @@ using VillageReports.Submissions;
 namespace VillageReports.Reports;
 
 /// <summary>Turns a town's figures into a report: the PDF and the JSON of exactly the figures it shows.</summary>
-public sealed class ReportRenderer(AnnualNarrative narrative)
+public sealed class ReportRenderer
 {
+    private readonly AnnualNarrative _narrative;
+
+    public ReportRenderer(AnnualNarrative narrative)
+    {
+        _narrative = narrative;
+        ReportFonts.MissingFontHint = "run 'npm ci' at the repository root and rebuild (./run.sh and ./test.sh do both)";
+    }
+
+    /// <summary>A report's PDF settings: the app's name, Chinese, and the GB/T 9704 page.</summary>
+    public static DocumentSettings Document(string title, string author, string subject, DateTimeOffset created) =>
+        new(title, author, subject, created, "VillageReports", "zh-CN", PageSetup.GbT9704);
+
     public static JsonSerializerOptions FiguresJson { get; } = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -26,7 +38,7 @@ public sealed class ReportRenderer(AnnualNarrative narrative)
             return (PdfRenderer.Render(body, metadata), JsonSerializer.SerializeToUtf8Bytes(monthly, FiguresJson));
         }
 
-        var annual = AnnualFigures.Compute(figures, report.Year, generatedAt, AnnualNarrative.Render(template ?? narrative.Default(), figures, report.Year));
+        var annual = AnnualFigures.Compute(figures, report.Year, generatedAt, AnnualNarrative.Render(template ?? _narrative.Default(), figures, report.Year));
         var (annualBody, annualMetadata) = AnnualReportDocument.Compose(annual);
         return (PdfRenderer.Render(annualBody, annualMetadata), JsonSerializer.SerializeToUtf8Bytes(annual, FiguresJson));
     }

@@ -97,6 +97,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       VillageReports__AdminToken: '@Microsoft.KeyVault(SecretUri=${adminTokenSecretUri})'
       VillageReports__DueDay: string(dueDay)
       VillageReports__MaxBodyBytes: '65536'
+      VillageReports__BodyReadTimeout: '00:00:30'
       VillageReports__StorageNetworkTimeout: '00:00:04'
       VillageReports__StorageMaxRetries: '2'
       VillageReports__TokenCacheDuration: '00:01:00'

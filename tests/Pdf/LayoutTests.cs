@@ -51,6 +51,19 @@ public class LayoutTests
     }
 
     [Fact]
+    public void The_same_tree_rendered_twice_draws_the_same_pages()
+    {
+        var document = SampleDocument.Build();
+
+        var (first, firstPages) = RecordingSink.Render(document);
+        var (second, secondPages) = RecordingSink.Render(document);
+
+        Assert.True(firstPages >= 3, $"{firstPages} pages");
+        Assert.Equal(firstPages, secondPages);
+        Assert.Equal(first.Drawn, second.Drawn);
+    }
+
+    [Fact]
     public void Nothing_crosses_the_margins()
     {
         var (sink, _) = RecordingSink.Render(SampleDocument.Build());
@@ -131,7 +144,7 @@ public class LayoutTests
     [Fact]
     public void A_paragraph_keeps_each_runs_style_and_reads_as_written()
     {
-        var bold = Typography.Body.AsBold();
+        var bold = Typography.Body with { Bold = true };
         var paragraph = Typography.Paragraph([new Span("全年完成税收", Typography.Body), new Span("4,812.35万元", bold), new Span("，占总任务的103.1%。", Typography.Body)]);
 
         var (sink, _) = RecordingSink.Render(paragraph);
@@ -140,6 +153,57 @@ public class LayoutTests
         Assert.Equal("全年完成税收4,812.35万元，占总任务的103.1%。", string.Concat(texts.Select(t => t.Text)));
         Assert.Equal("4,812.35万元", Assert.Single(texts, t => t.Style.Bold).Text);
         Assert.All(texts.Zip(texts.Skip(1)), pair => Assert.Equal(pair.First.Right, pair.Second.X, 3));
+    }
+
+    [Fact]
+    public void A_column_widens_for_its_figures_and_header_lines_instead_of_shrinking_or_splitting_them()
+    {
+        var table = new Table("表1 宽窄", [new TableColumn("村", 6), new TableColumn("村集体经济收入\n（万元）", 1, TextAlign.Right), new TableColumn("同比", 1, TextAlign.Right)],
+            [["东关村", "12,345,678.90", "+100.0%"], ["西关村", "1.00", "基数为0"]], Typography.Table);
+
+        var (sink, _) = RecordingSink.Render(table);
+
+        var texts = sink.Texts.Where(t => !t.Text.StartsWith('—')).ToList();
+        Assert.Contains(texts, t => t.Text == "村集体经济收入");
+        Assert.Contains(texts, t => t.Text == "（万元）");
+        Assert.Contains(texts, t => t.Text == "12,345,678.90");
+        Assert.Contains(texts, t => t.Text == "+100.0%");
+        Assert.Contains(texts, t => t.Text == "基数为0");
+        Assert.All(texts.Where(t => t.Text != "表1 宽窄"), t => Assert.Equal(9, t.Style.Size));
+    }
+
+    [Fact]
+    public void A_tables_note_goes_to_the_next_page_with_its_last_row()
+    {
+        var filler = Typography.Paragraph(string.Concat(Enumerable.Repeat("全镇上下紧紧围绕发展这一主题，", 25)));
+        var probe = RecordingSink.Render(new Column([filler, LongTable(1)]));
+        var rowsThatFit = Enumerable.Range(1, 40).Last(n => RecordingSink.Render(new Column([filler, LongTable(n)])).Pages == probe.Pages);
+        var table = new Table("表1 各村主要指标", [new TableColumn("村"), new TableColumn("数值", 1, TextAlign.Right)],
+            Enumerable.Range(1, rowsThatFit).Select(i => (IReadOnlyList<string>)[$"第{i}村", $"{i}.00"]).ToList(), Typography.Table, "注：数值为示例。");
+
+        var (sink, pages) = RecordingSink.Render(new Column([filler, table]));
+
+        var note = sink.Texts.Single(t => t.Text == "注：数值为示例。");
+        var lastRow = sink.Texts.Single(t => t.Text == $"第{rowsThatFit}村");
+        Assert.Equal(pages, note.Page);
+        Assert.Equal(note.Page, lastRow.Page);
+        Assert.Equal(note.Page - 1, sink.Texts.Single(t => t.Text == "第1村").Page);
+    }
+
+    [Fact]
+    public void A_paragraph_that_starts_at_the_foot_of_a_page_starts_with_two_lines_or_moves()
+    {
+        var lines = (int)Math.Floor((Page.Content.Height + LayoutState.Epsilon) / Typography.GridLine);
+        var perLine = (int)Math.Floor(Page.Content.Width / Typography.Body.Size);
+        var filler = Typography.Paragraph(string.Concat(Enumerable.Repeat("全", perLine - 2 + (perLine * (lines - 3))))); // leaves room for the heading and one line
+        var heading = new TextBlock("二、建园区，育龙头，创小镇", Typography.Heading, TextAlign.Left, keepWithNext: true);
+        var paragraph = Typography.Paragraph(string.Concat(Enumerable.Repeat("全镇上下紧紧围绕发展这一主题，", 6)));
+
+        var (sink, _) = RecordingSink.Render(new Column([filler, heading, paragraph]));
+
+        var headingPage = sink.Texts.Single(t => t.Text == "二、建园区，育龙头，创小镇").Page;
+        var firstLines = sink.Texts.Where(t => t.Page == headingPage && t.Style == Typography.Body && t.Baseline > sink.Texts.Single(h => h.Text.StartsWith("二、", StringComparison.Ordinal)).Baseline).ToList();
+        Assert.True(firstLines.Select(t => t.Baseline).Distinct().Count() >= 2, $"{firstLines.Count} line(s) under the heading on page {headingPage}");
     }
 
     [Fact]
@@ -183,12 +247,29 @@ public class LayoutTests
     [Fact]
     public void A_bar_chart_leaves_no_bar_for_a_value_not_reported()
     {
-        var chart = new BarChart("各村", ["甲", "乙", "丙"], new ChartSeries("x", [5, null, 0]), "个", 200, Typography.Chart);
+        var chart = new BarChart("各村", ["甲", "乙", "丙"], new ChartSeries("x", [5, null, 0]), "个", 200, Typography.Chart, "未报送");
 
         var (sink, _) = RecordingSink.Render(chart);
 
         var bars = sink.Drawn.OfType<DrawnRectangle>().Where(r => r.Width > 12).ToList();
         Assert.Equal(2, bars.Count);
-        Assert.Contains(sink.Texts, t => t.Text == "乙");
+        var label = sink.Texts.Single(t => t.Text == "乙");
+        var missing = sink.Texts.Single(t => t.Text == "未报送");
+        Assert.Equal((label.X + label.Right) / 2, (missing.X + missing.Right) / 2, 1);
+        Assert.True(missing.Baseline < label.Baseline, "the mark stands above the axis, where the bar would be");
+    }
+
+    [Fact]
+    public void A_chart_has_a_legend_only_for_two_or_more_series_with_data()
+    {
+        var months = Enumerable.Range(1, 12).Select(m => $"{m}月").ToList();
+        ChartSeries Series(string name, bool data) => new(name, months.Select((_, i) => data ? (decimal?)(10 + i) : null).ToList());
+
+        var (one, _) = RecordingSink.Render(new LineChart("单列", months, [Series("今年", true), Series("去年", false)], "万元", 200, Typography.Chart));
+        var (two, _) = RecordingSink.Render(new LineChart("两列", months, [Series("今年", true), Series("去年", true)], "万元", 200, Typography.Chart));
+
+        Assert.DoesNotContain(one.Texts, t => t.Text is "今年" or "去年");
+        Assert.Contains(two.Texts, t => t.Text == "今年");
+        Assert.Contains(two.Texts, t => t.Text == "去年");
     }
 }

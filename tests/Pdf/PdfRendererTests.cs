@@ -58,6 +58,18 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void One_tree_rendered_twice_gives_the_same_file_as_a_fresh_tree()
+    {
+        var document = SampleDocument.Build();
+
+        var first = PdfRenderer.Render(document, SampleDocument.Metadata);
+        var second = PdfRenderer.Render(document, SampleDocument.Metadata);
+
+        Assert.Equal(Sample.Value, first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
     public void Another_clock_gives_another_file()
     {
         var later = PdfRenderer.Render(SampleDocument.Build(), SampleDocument.Metadata with { Created = SampleDocument.Metadata.Created.AddDays(1) });
@@ -81,6 +93,44 @@ public class PdfRendererTests
         Assert.Contains("青山镇2026年工作报告", firstPage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Qpdf_and_mupdf_find_nothing_wrong_with_the_file()
+    {
+        AssertValid(Sample.Value);
+    }
+
+    [Fact]
+    public void A_justified_paragraph_extracts_with_no_spaces_between_its_characters()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("全镇共完成税收4,812.35万元，占总任务的103.1%，到位内资6.6544亿元、外资518.60万美元。", 6));
+
+        var text = PopplerText(PdfRenderer.Render(Typography.Paragraph(paragraph), SampleDocument.Metadata));
+
+        Assert.Contains(paragraph, JoinLines(text), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// qpdf checks the syntax and decodes every stream (a zlib stream without its Adler-32 trailer is a warning);
+    /// mupdf draws every page and reports what it had to repair. Both must say nothing.
+    /// </summary>
+    internal static void AssertValid(byte[] pdf)
+    {
+        var (qpdfCode, qpdfOut, qpdfErr) = Run("qpdf", pdf, path => ["--check", path]);
+        Assert.True(qpdfCode == 0, $"qpdf --check exited {qpdfCode}: {qpdfOut}{qpdfErr}");
+        Assert.DoesNotContain("WARNING", qpdfOut + qpdfErr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("No syntax or stream encoding errors found", qpdfOut, StringComparison.Ordinal);
+
+        // -N: this mupdf build has no colour management, which it would otherwise mention; nothing to do with the file.
+        var (drawCode, _, drawErr) = Run("mutool", pdf, path => ["draw", "-N", "-q", "-o", "/dev/null", path]);
+        Assert.True(drawCode == 0 && drawErr.Trim().Length == 0, $"mutool draw exited {drawCode}: {drawErr}");
+        var (showCode, _, showErr) = Run("mutool", pdf, path => ["show", path, "trailer"]);
+        Assert.True(showCode == 0 && showErr.Trim().Length == 0, $"mutool show exited {showCode}: {showErr}");
+    }
+
+    /// <summary>pdftotext's text with its lines joined (no space added) and page numbers and page breaks left out.</summary>
+    internal static string JoinLines(string text) =>
+        string.Concat(text.Split('\n').Select(l => l.Trim('\f')).Where(l => !l.StartsWith('—')));
+
     /// <summary>pdftotext breaks lines where the layout does; joining them gives back the paragraph.</summary>
     private static string Flatten(string text) => text.Replace("\n", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
 
@@ -88,22 +138,29 @@ public class PdfRendererTests
 
     internal static string Poppler(string tool, byte[] pdf, params string[] extra)
     {
+        var (code, output, error) = Run(tool, pdf, path => [path, .. extra]);
+        Assert.True(code == 0, $"{tool} failed: {error}");
+        return output;
+    }
+
+    /// <summary>Runs a PDF tool on the bytes, written to a temporary file whose path <paramref name="arguments"/> places.</summary>
+    internal static (int Code, string Output, string Error) Run(string tool, byte[] pdf, Func<string, IEnumerable<string>> arguments)
+    {
         var path = Path.Combine(Path.GetTempPath(), $"vr-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
             var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(path);
-            foreach (var arg in extra)
+            foreach (var arg in arguments(path))
             {
                 start.ArgumentList.Add(arg);
             }
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (apt-get install poppler-utils)");
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (./test.sh installs poppler-utils, qpdf and mupdf-tools)");
+            var error = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {process.StandardError.ReadToEnd()}");
-            return output;
+            return (process.ExitCode, output, error.Result);
         }
         finally
         {

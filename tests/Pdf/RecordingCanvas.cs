@@ -5,9 +5,10 @@ namespace VillageReports.Tests.Pdf;
 /// <summary>What was drawn, in page coordinates (translations applied).</summary>
 public abstract record Drawn(int Page);
 
-public sealed record DrawnText(int Page, string Text, TextStyle Style, double X, double Baseline) : Drawn(Page)
+public sealed record DrawnText(int Page, string Text, TextStyle Style, double X, double Baseline, double Spacing = 0) : Drawn(Page)
 {
-    public double Right => X + ReportFonts.Width(Text, Style);
+    /// <summary>Where the last glyph ends: character spacing follows every glyph but the last one counts here.</summary>
+    public double Right => X + ReportFonts.Width(Text, Style) + (Spacing * (Text.EnumerateRunes().Count() - 1));
 }
 
 public sealed record DrawnLine(int Page, double X1, double Y1, double X2, double Y2) : Drawn(Page);
@@ -47,8 +48,8 @@ public sealed class RecordingSink : IPageSink
             _y += dy;
         }
 
-        public void DrawText(string text, TextStyle style, double x, double baseline) =>
-            sink._drawn.Add(new DrawnText(page, text, style, _x + x, _y + baseline));
+        public void DrawText(string text, TextStyle style, double x, double baseline, double characterSpacing = 0) =>
+            sink._drawn.Add(new DrawnText(page, text, style, _x + x, _y + baseline, characterSpacing));
 
         public void DrawLine(double x1, double y1, double x2, double y2, double width, Rgb color) =>
             sink._drawn.Add(new DrawnLine(page, _x + x1, _y + y1, _x + x2, _y + y2));

@@ -40,7 +40,7 @@ public static class SampleDocument
                 new TableColumn("新发展党员（名）", 1.6, TextAlign.Right),
                 new TableColumn("新农合参合率", 1.4, TextAlign.Right),
             ], rows, Typography.Table),
-            new BarChart("各村平安摄像头数量", Villages, new ChartSeries("摄像头", Villages.Select((_, i) => (decimal?)(12 + (i * 3 % 17))).ToList()), "个", 200, Typography.Chart),
+            new BarChart("各村平安摄像头数量", Villages, new ChartSeries("摄像头", Villages.Select((_, i) => (decimal?)(12 + (i * 3 % 17))).ToList()), "个", 200, Typography.Chart, "未报送"),
             new LineChart("税收收入月度走势", Enumerable.Range(1, 12).Select(m => $"{m}月").ToList(),
                 [
                     new ChartSeries("2026年", Enumerable.Range(1, 12).Select(m => m == 7 ? null : (decimal?)(350 + (m * 13 % 90))).ToList()),
@@ -54,5 +54,5 @@ public static class SampleDocument
         ], spacing: 8);
     }
 
-    public static PdfMetadata Metadata { get; } = new("青山镇2026年工作报告", "青山镇", "示例文档", new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.FromHours(8)));
+    public static DocumentSettings Metadata { get; } = new("青山镇2026年工作报告", "青山镇", "示例文档", new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.FromHours(8)), "VillageReports tests", "zh-CN", PageSetup.GbT9704);
 }

@@ -76,6 +76,20 @@ public class AnnualReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
+    public async Task The_annual_pdf_is_valid_and_every_narrative_paragraph_extracts_as_written()
+    {
+        var outcome = await App.Services.GetRequiredService<ReportAssembler>().AssembleAsync(new ReportJob(DemoTown.Town, "annual", "2025"), default);
+        var pdf = (await (await App.ReportBlobAsync(outcome.Version!.PdfBlob)).DownloadContentAsync()).Value.Content.ToArray();
+        var report = (await (await App.ReportBlobAsync(outcome.Version.JsonBlob)).DownloadContentAsync()).Value.Content.ToObjectFromJson<AnnualReport>(ReportRenderer.FiguresJson)!;
+
+        var text = PdfRendererTests.JoinLines(PdfRendererTests.PopplerText(pdf));
+
+        PdfRendererTests.AssertValid(pdf);
+        Assert.True(report.Narrative.Count > 10, $"{report.Narrative.Count} paragraphs");
+        Assert.All(report.Narrative.Select(p => p.TrimStart('#', ' ')), paragraph => Assert.Contains(paragraph, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_broken_template_fails_the_job_with_its_line_and_stores_nothing()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.liquid");

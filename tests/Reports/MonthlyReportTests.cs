@@ -77,6 +77,14 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
+    public async Task The_monthly_pdf_passes_qpdf_and_mupdf_checks()
+    {
+        await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-08"), default);
+
+        PdfRendererTests.AssertValid(await DownloadAsync("2026-08"));
+    }
+
+    [Fact]
     public async Task Running_the_job_twice_on_the_same_data_makes_no_new_version_and_one_delivery()
     {
         var job = new ReportJob(DemoTown.Town, "monthly", "2026-09");

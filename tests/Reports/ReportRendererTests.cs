@@ -1,6 +1,12 @@
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using VillageReports.Catalog;
+using VillageReports.Local;
+using VillageReports.Pdf;
 using VillageReports.Reports;
 using VillageReports.Submissions;
 using VillageReports.Tests.Pdf;
+using VillageReports.Units;
 
 namespace VillageReports.Tests.Reports;
 
@@ -8,6 +14,9 @@ public class ReportRendererTests
 {
     private static readonly ReportRenderer Renderer = new(new AnnualNarrative());
     private static readonly DateTimeOffset At = new(2026, 11, 6, 2, 0, 0, TimeSpan.FromHours(8));
+    private static readonly Lazy<Aggregator> Demo = new(DemoFigures);
+    private static readonly Lazy<byte[]> Monthly = new(() => Renderer.Render(ReportPeriod.Month(new Period(2026, 10)), Demo.Value, At).Pdf);
+    private static readonly Lazy<byte[]> Annual = new(() => Renderer.Render(ReportPeriod.OfYear(2025), Demo.Value, At).Pdf);
 
     [Fact]
     public void A_town_where_nobody_reported_still_gets_a_monthly_report_that_says_so()
@@ -41,5 +50,96 @@ public class ReportRendererTests
 
         Assert.Equal(first.Pdf, second.Pdf);
         Assert.Equal(first.Json, second.Json);
+    }
+
+    [Theory]
+    [InlineData(ReportKind.Monthly)]
+    [InlineData(ReportKind.Annual)]
+    public void A_report_ends_its_text_with_the_issuing_bodies_and_its_own_date_right_aligned(ReportKind kind)
+    {
+        using var pdf = PdfDocument.Open(kind == ReportKind.Monthly ? Monthly.Value : Annual.Value);
+
+        var lines = pdf.GetPages().SelectMany(TextLines).ToList();
+
+        var page = PageSetup.GbT9704;
+        var rightEdge = page.Width - page.Right - (Typography.Body.Size * 2);
+        var bodies = Assert.Single(lines, l => l.Text == "中共青山镇委员会青山镇人民政府");
+        var date = Assert.Single(lines, l => l.Text == "2026年11月6日");
+        Assert.Equal(rightEdge, bodies.Right, 0.5);
+        Assert.Equal(rightEdge, date.Right, 0.5);
+        Assert.True(date.Top > bodies.Top, "the date sits under the issuing bodies");
+        Assert.DoesNotContain(lines, l => l.Text.Contains(DateTime.Today.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) && DateTime.Today != At.Date);
+    }
+
+    [Theory]
+    [InlineData(ReportKind.Monthly)]
+    [InlineData(ReportKind.Annual)]
+    public void No_text_in_a_report_is_smaller_than_9_pt(ReportKind kind)
+    {
+        using var pdf = PdfDocument.Open(kind == ReportKind.Monthly ? Monthly.Value : Annual.Value);
+
+        var smallest = pdf.GetPages().SelectMany(p => p.Letters).Where(l => !string.IsNullOrWhiteSpace(l.Value)).MinBy(l => l.PointSize)!;
+
+        Assert.True(smallest.PointSize >= 9 - 0.01, $"'{smallest.Value}' is set in {smallest.PointSize:0.##} pt");
+    }
+
+    [Theory]
+    [InlineData(ReportKind.Monthly)]
+    [InlineData(ReportKind.Annual)]
+    public void Every_page_is_at_least_half_full_except_the_last_of_a_section(ReportKind kind)
+    {
+        using var pdf = PdfDocument.Open(kind == ReportKind.Monthly ? Monthly.Value : Annual.Value);
+        var page = PageSetup.GbT9704;
+        var pages = pdf.GetPages().Select(p => TextLines(p).Where(l => !l.Text.StartsWith('—')).ToList()).ToList();
+
+        for (var i = 0; i < pages.Count - 1; i++)
+        {
+            var sectionEnds = pages[i + 1].Count > 0 && pages[i + 1].MinBy(l => l.Top)!.Text.StartsWith("附件", StringComparison.Ordinal);
+            var fill = (pages[i].Max(l => l.Bottom) - page.Top) / page.Content.Height;
+            Assert.True(sectionEnds || fill >= 0.5, $"page {i + 1} of the {kind} report is {fill:P0} full");
+        }
+    }
+
+    [Fact]
+    public void Tables_are_numbered_throughout()
+    {
+        var text = PdfRendererTests.PopplerText(Annual.Value);
+
+        // pdftotext starts each page with a form feed: a caption at the top of a page follows it.
+        var captions = text.Split('\n').Select(l => l.TrimStart('\f')).Where(l => l.StartsWith('表')).ToList();
+
+        Assert.NotEmpty(captions);
+        Assert.All(captions, c => Assert.Matches(@"^表\d+ ", c));
+        Assert.Equal(Enumerable.Range(1, captions.Count).Select(n => $"表{n} "), captions.Select(c => c[..(c.IndexOf(' ', StringComparison.Ordinal) + 1)]));
+    }
+
+    /// <summary>Lines of text read back from PdfPig's letters: grouped by baseline, left to right, with their extent in points from the top left.</summary>
+    private static IEnumerable<(string Text, double Left, double Right, double Top, double Bottom)> TextLines(Page page) =>
+        page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y, 0))
+            .Select(g => g.OrderBy(l => l.StartBaseLine.X).ToList())
+            .Select(letters => (
+                string.Concat(letters.Select(l => l.Value)),
+                letters.Min(l => l.StartBaseLine.X),
+                letters.Max(l => l.EndBaseLine.X),
+                page.Height - letters.Max(l => l.BoundingBox.Top),
+                page.Height - letters.Min(l => l.BoundingBox.Bottom)));
+
+    /// <summary>The demo town (12 villages and the town office, every element, January last year to October), as the loader would return it.</summary>
+    private static Aggregator DemoFigures()
+    {
+        var catalog = ElementCatalog.LoadEmbedded();
+        var code = UnitCode.Parse(DemoTown.Town);
+        var town = new Town(code, DemoTown.TownName, code.County, DemoTown.Villages.Select(v => new Village(UnitCode.Parse(v.Code), v.Name)).ToList());
+        var current = new Dictionary<(UnitCode, Period), Submission>();
+        foreach (var unit in town.ExpectedUnits)
+        {
+            for (var p = new Period(2025, 1); p <= new Period(2026, 10); p = p.Next)
+            {
+                current[(unit.Code, p)] = new Submission(unit.Code, p, 1, DemoTown.Figures(catalog, unit.Code.Value, unit.Level, p), null, null, At, unit.Code.Value, false, []);
+            }
+        }
+
+        return new Aggregator(catalog, new ReportData(town, current, new Dictionary<string, decimal> { ["finance.tax_revenue"] = 5000 }, []));
     }
 }
