@@ -45,9 +45,10 @@ public static class FaultHarness
         var town = JsonSerializer.Serialize(new { name = "青山镇", county = "130123000000", villages = codes.Select(c => new { code = c, name = "村" + c[^3..] }) });
         (await http.PutAsync($"api/towns/{Town}", new StringContent(town, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
-        var work = codes.SelectMany(c => Enumerable.Range(1, months).Select(m => (Unit: c, Period: $"2026-{m:D2}", Heaters: (m * 7 + int.Parse(c[^3..], CultureInfo.InvariantCulture)) % 50))).ToList();
+        var work = codes.SelectMany(c => Enumerable.Range(1, months).Select(m => (Unit: c, Period: $"2025-{m:D2}", Heaters: (m * 7 + int.Parse(c[^3..], CultureInfo.InvariantCulture)) % 50))).ToList();
         var acknowledged = new ConcurrentBag<(string Unit, string Period, int Heaters)>();
         var duringOutage = new ConcurrentDictionary<string, int>();
+        var refused = new ConcurrentDictionary<string, int>();
         var outage = 0; // 0 before, 1 during, 2 after
         var recovered = new TaskCompletionSource<TimeSpan>();
         var restartedAt = Stopwatch.StartNew();
@@ -64,6 +65,7 @@ public static class FaultHarness
         });
 
         var watch = Stopwatch.StartNew();
+        using var progress = new Timer(_ => Console.WriteLine($"faults: {watch.Elapsed.TotalSeconds:0}s, {acknowledged.Count} of {work.Count} acknowledged, storage {(Volatile.Read(ref outage) == 1 ? "down" : "up")}"), null, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = writers }, async (item, ct) =>
         {
             var body = $$"""{ "values": { "heating.heaters": {{item.Heaters}} } }""";
@@ -85,6 +87,12 @@ public static class FaultHarness
                     }
 
                     answer = $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}";
+                    if ((int)response.StatusCode is >= 400 and < 500 and not 408 and not 429)
+                    {
+                        // Refused for what it is, not for the outage: sending it again would not help.
+                        refused.AddOrUpdate(answer + " " + await response.Content.ReadAsStringAsync(ct), 1, (_, n) => n + 1);
+                        return;
+                    }
                 }
                 catch (HttpRequestException ex)
                 {
@@ -114,7 +122,7 @@ public static class FaultHarness
         }
 
         Console.WriteLine($"faults: {work.Count} submissions by {writers} writers in {elapsed.TotalSeconds:0.0} s, storage down for {outageSeconds:0} s mid-run");
-        Console.WriteLine($"faults: acknowledged {acknowledged.Count}, lost {lost}, duplicate revisions {doubled}");
+        Console.WriteLine($"faults: acknowledged {acknowledged.Count}, lost {lost}, duplicate revisions {doubled}, refused {refused.Values.Sum()} {string.Join("; ", refused.Keys)}");
         Console.WriteLine($"faults: answers during the outage: {string.Join(", ", duringOutage.OrderByDescending(a => a.Value).Select(a => $"{a.Key} ×{a.Value}"))}");
         Console.WriteLine(recovered.Task.IsCompleted
             ? $"faults: first acknowledged write {recovered.Task.Result.TotalSeconds:0.00} s after storage came back"
