@@ -15,6 +15,7 @@ using VillageReports.Reports;
 using VillageReports.Submissions;
 using VillageReports.Targets;
 using VillageReports.Units;
+using VillageReports.Web;
 
 namespace VillageReports;
 
@@ -58,6 +59,7 @@ public static class VillageReportsServices
         services.AddSingleton<TargetService>();
 
         services.AddSingleton<HealthService>();
+        services.AddSingleton(_ => WebAssets.FromAppDirectory());
 
         services.AddSingleton<JobSender>();
         services.AddSingleton<ReportDataLoader>();

@@ -12,7 +12,7 @@ public sealed class UnknownRoute
     /// </summary>
     [Function(nameof(UnknownRoute))]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", "patch", "head", "options", Route = "{*path}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", "put", "delete", "patch", "head", "options", Route = "api/{*path}")] HttpRequest request,
         string? path) =>
         ApiResults.Problem(new Problem(ProblemKind.NotFound, "unknown-route", "There is nothing at this address.", $"{request.Method} /api/{path} is not part of the API."));
 }

@@ -9,7 +9,7 @@ public sealed class GetCatalog(RequestScopes scopes, ElementCatalog catalog)
 {
     [Function(nameof(GetCatalog))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/catalog")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var caller = await scopes.CallerAsync(request, cancellationToken);

@@ -10,7 +10,7 @@ public sealed class ListDeliveries(RequestScopes scopes, DeliveryService deliver
 {
     [Function(nameof(ListDeliveries))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}/deliveries")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}/deliveries")] HttpRequest request,
         string town,
         CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed class GetHealth(HealthService health)
     /// <summary>For load balancers and probes: no token, no secrets; 503 with Retry-After while storage is down.</summary>
     [Function(nameof(GetHealth))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var report = await health.CheckAsync(cancellationToken);

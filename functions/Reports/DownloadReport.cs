@@ -11,7 +11,7 @@ public sealed class DownloadReport(RequestScopes scopes, ReportLibrary reports)
 {
     [Function(nameof(DownloadReport))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}/reports/{kind}/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}/reports/{kind}/{period}")] HttpRequest request,
         string town,
         string kind,
         string period,

@@ -10,7 +10,7 @@ public sealed class GetAnnualTemplate(RequestScopes scopes, AnnualTemplates temp
 {
     [Function(nameof(GetAnnualTemplate))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}/templates/annual")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}/templates/annual")] HttpRequest request,
         string town,
         CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ public sealed class ListReports(RequestScopes scopes, ReportLibrary reports)
 {
     [Function(nameof(ListReports))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}/reports")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}/reports")] HttpRequest request,
         string town,
         CancellationToken cancellationToken)
     {

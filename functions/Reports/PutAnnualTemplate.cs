@@ -10,7 +10,7 @@ public sealed class PutAnnualTemplate(RequestScopes scopes, ApiRequest api, Annu
 {
     [Function(nameof(PutAnnualTemplate))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "towns/{town}/templates/annual")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/towns/{town}/templates/annual")] HttpRequest request,
         string town,
         CancellationToken cancellationToken)
     {

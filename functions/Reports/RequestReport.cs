@@ -10,7 +10,7 @@ public sealed class RequestReport(RequestScopes scopes, ReportRequests reports)
 {
     [Function(nameof(RequestReport))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "towns/{town}/reports/{kind}/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/towns/{town}/reports/{kind}/{period}")] HttpRequest request,
         string town,
         string kind,
         string period,

@@ -10,7 +10,7 @@ public sealed class GetPeriodStatus(RequestScopes scopes, PeriodStatusService st
 {
     [Function(nameof(GetPeriodStatus))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}/periods/{period}/status")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}/periods/{period}/status")] HttpRequest request,
         string town,
         string period,
         CancellationToken cancellationToken)

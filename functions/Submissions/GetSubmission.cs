@@ -10,7 +10,7 @@ public sealed class GetSubmission(RequestScopes scopes, SubmissionService submis
 {
     [Function(nameof(GetSubmission))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unit}/submissions/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/units/{unit}/submissions/{period}")] HttpRequest request,
         string unit,
         string period,
         CancellationToken cancellationToken)

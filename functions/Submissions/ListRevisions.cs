@@ -10,7 +10,7 @@ public sealed class ListRevisions(RequestScopes scopes, SubmissionService submis
 {
     [Function(nameof(ListRevisions))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "units/{unit}/submissions/{period}/revisions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/units/{unit}/submissions/{period}/revisions")] HttpRequest request,
         string unit,
         string period,
         CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public sealed class PutSubmission(RequestScopes scopes, ApiRequest api, Submissi
 {
     [Function(nameof(PutSubmission))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "units/{unit}/submissions/{period}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/units/{unit}/submissions/{period}")] HttpRequest request,
         string unit,
         string period,
         CancellationToken cancellationToken)

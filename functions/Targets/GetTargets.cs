@@ -10,7 +10,7 @@ public sealed class GetTargets(RequestScopes scopes, TargetService targets)
 {
     [Function(nameof(GetTargets))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}/targets/{year}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}/targets/{year}")] HttpRequest request,
         string town,
         string year,
         CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public sealed class PutTargets(RequestScopes scopes, ApiRequest api, TargetServi
 {
     [Function(nameof(PutTargets))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "towns/{town}/targets/{year}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/towns/{town}/targets/{year}")] HttpRequest request,
         string town,
         string year,
         CancellationToken cancellationToken)

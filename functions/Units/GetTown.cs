@@ -9,7 +9,7 @@ public sealed class GetTown(RequestScopes scopes)
 {
     [Function(nameof(GetTown))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "towns/{town}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/towns/{town}")] HttpRequest request,
         string town,
         CancellationToken cancellationToken)
     {

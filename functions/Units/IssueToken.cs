@@ -9,7 +9,7 @@ public sealed class IssueToken(RequestScopes scopes, UnitService units)
 {
     [Function(nameof(IssueToken))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "units/{unit}/tokens")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/units/{unit}/tokens")] HttpRequest request,
         string unit,
         CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public sealed class PutTown(RequestScopes scopes, ApiRequest api, UnitService un
 {
     [Function(nameof(PutTown))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "towns/{town}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/towns/{town}")] HttpRequest request,
         string town,
         CancellationToken cancellationToken)
     {

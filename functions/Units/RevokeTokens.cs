@@ -9,7 +9,7 @@ public sealed class RevokeTokens(RequestScopes scopes, UnitService units)
 {
     [Function(nameof(RevokeTokens))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "units/{unit}/tokens")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/units/{unit}/tokens")] HttpRequest request,
         string unit,
         CancellationToken cancellationToken)
     {

@@ -24,23 +24,24 @@ public class FunctionMetadataTests
 
     public static TheoryData<string, string, string> HttpFunctions => new()
     {
-        { "GetCatalog", "get", "catalog" },
-        { "PutTown", "put", "towns/{town}" },
-        { "GetTown", "get", "towns/{town}" },
-        { "IssueToken", "post", "units/{unit}/tokens" },
-        { "RevokeTokens", "delete", "units/{unit}/tokens" },
-        { "PutSubmission", "put", "units/{unit}/submissions/{period}" },
-        { "GetSubmission", "get", "units/{unit}/submissions/{period}" },
-        { "ListRevisions", "get", "units/{unit}/submissions/{period}/revisions" },
-        { "GetPeriodStatus", "get", "towns/{town}/periods/{period}/status" },
-        { "PutTargets", "put", "towns/{town}/targets/{year}" },
-        { "GetTargets", "get", "towns/{town}/targets/{year}" },
-        { "RequestReport", "post", "towns/{town}/reports/{kind}/{period}" },
-        { "ListReports", "get", "towns/{town}/reports" },
-        { "DownloadReport", "get", "towns/{town}/reports/{kind}/{period}" },
-        { "ListDeliveries", "get", "towns/{town}/deliveries" },
-        { "PutAnnualTemplate", "put", "towns/{town}/templates/annual" },
-        { "GetAnnualTemplate", "get", "towns/{town}/templates/annual" },
+        { "GetCatalog", "get", "api/catalog" },
+        { "PutTown", "put", "api/towns/{town}" },
+        { "GetTown", "get", "api/towns/{town}" },
+        { "IssueToken", "post", "api/units/{unit}/tokens" },
+        { "RevokeTokens", "delete", "api/units/{unit}/tokens" },
+        { "PutSubmission", "put", "api/units/{unit}/submissions/{period}" },
+        { "GetSubmission", "get", "api/units/{unit}/submissions/{period}" },
+        { "ListRevisions", "get", "api/units/{unit}/submissions/{period}/revisions" },
+        { "GetPeriodStatus", "get", "api/towns/{town}/periods/{period}/status" },
+        { "PutTargets", "put", "api/towns/{town}/targets/{year}" },
+        { "GetTargets", "get", "api/towns/{town}/targets/{year}" },
+        { "RequestReport", "post", "api/towns/{town}/reports/{kind}/{period}" },
+        { "ListReports", "get", "api/towns/{town}/reports" },
+        { "DownloadReport", "get", "api/towns/{town}/reports/{kind}/{period}" },
+        { "ListDeliveries", "get", "api/towns/{town}/deliveries" },
+        { "PutAnnualTemplate", "put", "api/towns/{town}/templates/annual" },
+        { "GetAnnualTemplate", "get", "api/towns/{town}/templates/annual" },
+        { "GetHealth", "get", "api/health" },
     };
 
     [Theory]
@@ -92,6 +93,19 @@ public class FunctionMetadataTests
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(route, trigger.GetProperty("route").GetString());
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_web_app_and_unknown_api_addresses_are_caught_below_every_api_route()
+    {
+        var app = Trigger("ServeWebApp");
+        var unknown = Trigger("UnknownRoute");
+
+        Assert.Equal("{*path}", app.GetProperty("route").GetString());
+        Assert.Equal(["get", "head"], app.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("api/{*path}", unknown.GetProperty("route").GetString());
+        Assert.All(Metadata.Value.Select(f => f.GetProperty("bindings")[0]).Where(b => b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("route").GetString() != "{*path}"),
+            b => Assert.StartsWith("api/", b.GetProperty("route").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -182,12 +196,12 @@ public class FunctionMetadataTests
     }
 
     [Fact]
-    public void The_host_json_routes_functions_under_api()
+    public void The_host_json_has_no_route_prefix_so_the_web_app_is_at_the_root_and_the_api_under_api()
     {
         using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "host.json")));
 
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
-        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     internal static JsonElement Trigger(string function)

@@ -11,7 +11,7 @@ public class HostSettingsTests
     {
         var settings = Read(HostJson());
 
-        Assert.Equal("api", settings.RoutePrefix);
+        Assert.Equal("", settings.RoutePrefix);
         Assert.Equal(4, settings.Queues.BatchSize);
         Assert.Equal(5, settings.Queues.MaxDequeueCount);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Queues.VisibilityTimeout);

@@ -52,7 +52,7 @@ public class LocalHostTests
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
-        using var prefixed = await http.GetAsync(new Uri("/v1/catalog", UriKind.Relative));
+        using var prefixed = await http.GetAsync(new Uri("/v1/api/catalog", UriKind.Relative));
         using var api = await http.GetAsync(new Uri("/api/catalog", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, prefixed.StatusCode);
