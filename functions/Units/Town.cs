@@ -7,5 +7,5 @@ public sealed record Town(UnitCode Code, string Name, UnitCode County, IReadOnly
 
     /// <summary>The units expected to report each month: the town office first, then its active villages in code order.</summary>
     public IReadOnlyList<ReportingUnit> ExpectedUnits =>
-        [new ReportingUnit(Code, Name, Catalog.UnitLevel.Town), .. ActiveVillages.OrderBy(v => v.Code.Value, StringComparer.Ordinal).Select(v => new ReportingUnit(v.Code, v.Name, Catalog.UnitLevel.Village))];
+        [new ReportingUnit(Code, Name, UnitLevel.Town), .. ActiveVillages.OrderBy(v => v.Code.Value, StringComparer.Ordinal).Select(v => new ReportingUnit(v.Code, v.Name, UnitLevel.Village))];
 }

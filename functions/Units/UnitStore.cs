@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using VillageReports.Catalog;
 using VillageReports.Storage;
 
 namespace VillageReports.Units;
