@@ -1,7 +1,10 @@
 namespace VillageReports.Units;
 
-/// <summary>A town with its villages. The town office is itself a reporting unit.</summary>
-public sealed record Town(UnitCode Code, string Name, UnitCode County, IReadOnlyList<Village> Villages)
+/// <summary>
+/// A town with its villages. The town office is itself a reporting unit. A town that requires approval (审核) sends
+/// a report version to the county only once its office has approved it.
+/// </summary>
+public sealed record Town(UnitCode Code, string Name, UnitCode County, IReadOnlyList<Village> Villages, bool RequireApproval = false)
 {
     public IEnumerable<Village> ActiveVillages => Villages.Where(v => v.Active);
 
