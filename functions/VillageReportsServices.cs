@@ -12,6 +12,7 @@ using VillageReports.Delivery;
 using VillageReports.Health;
 using VillageReports.Storage;
 using VillageReports.Reports;
+using VillageReports.SignIn;
 using VillageReports.Submissions;
 using VillageReports.Targets;
 using VillageReports.Units;
@@ -59,6 +60,7 @@ public static class VillageReportsServices
         services.AddSingleton<TargetService>();
 
         services.AddSingleton<HealthService>();
+        services.AddSingleton<SignInSheets>();
         services.AddSingleton(_ => WebAssets.FromAppDirectory());
 
         services.AddSingleton<JobSender>();

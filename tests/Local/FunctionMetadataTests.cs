@@ -46,6 +46,7 @@ public class FunctionMetadataTests
         { "GetOverview", "get", "api/towns/{town}/overview" },
         { "ApproveReport", "post", "api/towns/{town}/approvals/{kind}/{period}" },
         { "WithdrawApproval", "delete", "api/towns/{town}/approvals/{kind}/{period}" },
+        { "PrintSignInSheet", "post", "api/towns/{town}/signin-sheet" },
     };
 
     [Theory]
