@@ -34,6 +34,7 @@ public static class CountyHarness
             ["VillageReports:StoragePrefix"] = prefix,
             ["ReportJobsQueue"] = prefix + "report-jobs",
             ["DeliveryQueue"] = prefix + "deliveries",
+            ["ReminderQueue"] = prefix + "reminders",
             ["VillageReports:AdminToken"] = Admin,
             ["urls"] = "http://127.0.0.1:0",
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",

@@ -11,6 +11,7 @@ using VillageReports.Catalog;
 using VillageReports.Delivery;
 using VillageReports.Health;
 using VillageReports.Storage;
+using VillageReports.Reminders;
 using VillageReports.Reports;
 using VillageReports.SignIn;
 using VillageReports.Submissions;
@@ -61,6 +62,14 @@ public static class VillageReportsServices
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<SignInSheets>();
+
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton<ReminderStore>();
+        services.AddSingleton<ReminderSettingsService>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<ReminderSender>();
+        services.AddSingleton<RobotClient>();
+        services.AddHttpClient(RobotClient.Client);
         services.AddSingleton(_ => WebAssets.FromAppDirectory());
 
         services.AddSingleton<JobSender>();

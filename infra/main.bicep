@@ -124,6 +124,7 @@ module functionApp 'app/function-app.bicep' = {
     dataTableEndpoint: dataStorage.outputs.tableEndpoint
     reportJobsQueue: dataStorage.outputs.reportJobsQueue
     deliveryQueue: dataStorage.outputs.deliveryQueue
+    reminderQueue: dataStorage.outputs.reminderQueue
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     adminTokenSecretUri: vault.outputs.adminTokenSecretUri
     webhookSecretUri: vault.outputs.webhookSecretUri

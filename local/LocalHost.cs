@@ -96,6 +96,8 @@ public static class LocalHost
         ["AnnualReportSchedule"] = "0 0 18 9 1 *",
         ["ReportJobsQueue"] = "report-jobs",
         ["DeliveryQueue"] = "deliveries",
+        ["ReminderSchedule"] = "0 0 1 * * *",
+        ["ReminderQueue"] = "reminders",
     };
 
     private static string? FindLocalSettings()

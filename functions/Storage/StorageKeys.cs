@@ -47,6 +47,16 @@ public static class StorageKeys
     public static string ApprovalPartition(UnitCode town) => town.Value;
     public static string ApprovalRow(ReportPeriod report, int version) => ReportRow(report, version);
 
+    // reminders: one partition per town: its settings, one row per (period, day) reminded, one per attempt.
+    public static string ReminderPartition(UnitCode town) => town.Value;
+    public const string ReminderSettingsRow = "settings";
+    public static string ReminderRow(Period period, DateOnly day) => $"sent|{period}|{day:yyyy-MM-dd}";
+    public const string ReminderRowsFrom = "sent|";
+    public const string ReminderRowsTo = "sent}";
+    public static string ReminderAttemptRow(Period period, DateOnly day, DateTimeOffset at, long timestamp) => $"try|{period}|{day:yyyy-MM-dd}|{at.UtcTicks:D19}.{timestamp:D20}";
+    public const string ReminderAttemptRowsFrom = "try|";
+    public const string ReminderAttemptRowsTo = "try}";
+
     // targets: one partition per town, one row per year.
     public static string TargetPartition(UnitCode town) => town.Value;
     public static string TargetRow(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

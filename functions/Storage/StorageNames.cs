@@ -11,12 +11,14 @@ public sealed class StorageNames
     /// <summary>App settings that name the queues, so the Functions host binds the triggers to the same queues the app writes.</summary>
     public const string ReportJobsQueueSetting = "ReportJobsQueue";
     public const string DeliveryQueueSetting = "DeliveryQueue";
+    public const string ReminderQueueSetting = "ReminderQueue";
 
-    public StorageNames(string prefix, string reportJobsQueue, string deliveryQueue)
+    public StorageNames(string prefix, string reportJobsQueue, string deliveryQueue, string reminderQueue)
     {
         Prefix = prefix;
         ReportJobsQueue = reportJobsQueue;
         DeliveryQueue = deliveryQueue;
+        ReminderQueue = reminderQueue;
     }
 
     public string Prefix { get; }
@@ -29,12 +31,14 @@ public sealed class StorageNames
     public string ReportsTable => Prefix + "reports";
     public string DeliveriesTable => Prefix + "deliveries";
     public string ApprovalsTable => Prefix + "approvals";
+    public string RemindersTable => Prefix + "reminders";
 
     public string ReportsContainer => Prefix + "reports";
     public string CountyInboxContainer => Prefix + "county-inbox";
 
     public string ReportJobsQueue { get; }
     public string DeliveryQueue { get; }
+    public string ReminderQueue { get; }
 
     public static StorageNames FromConfiguration(IConfiguration configuration)
     {
@@ -42,6 +46,7 @@ public sealed class StorageNames
         return new StorageNames(
             prefix,
             configuration[ReportJobsQueueSetting] ?? prefix + "report-jobs",
-            configuration[DeliveryQueueSetting] ?? prefix + "deliveries");
+            configuration[DeliveryQueueSetting] ?? prefix + "deliveries",
+            configuration[ReminderQueueSetting] ?? prefix + "reminders");
     }
 }

@@ -7,9 +7,9 @@ param location string
 param tags object
 param principalId string
 
-var tables = ['units', 'tokens', 'submissions', 'periods', 'targets', 'reports', 'deliveries', 'approvals']
+var tables = ['units', 'tokens', 'submissions', 'periods', 'targets', 'reports', 'deliveries', 'approvals', 'reminders']
 var containers = ['reports', 'county-inbox']
-var queues = ['report-jobs', 'report-jobs-poison', 'deliveries', 'deliveries-poison']
+var queues = ['report-jobs', 'report-jobs-poison', 'deliveries', 'deliveries-poison', 'reminders', 'reminders-poison']
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -93,3 +93,4 @@ output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output reportJobsQueue string = queues[0]
 output deliveryQueue string = queues[2]
+output reminderQueue string = queues[4]

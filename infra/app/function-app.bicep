@@ -15,6 +15,7 @@ param dataQueueEndpoint string
 param dataTableEndpoint string
 param reportJobsQueue string
 param deliveryQueue string
+param reminderQueue string
 param applicationInsightsConnectionString string
 param adminTokenSecretUri string
 param webhookSecretUri string
@@ -92,6 +93,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       ReportJobsQueue: reportJobsQueue
       DeliveryQueue: deliveryQueue
+      ReminderQueue: reminderQueue
+      ReminderSchedule: '0 0 1 * * *'
       MonthlyReportSchedule: monthlyReportSchedule
       AnnualReportSchedule: annualReportSchedule
       VillageReports__AdminToken: '@Microsoft.KeyVault(SecretUri=${adminTokenSecretUri})'

@@ -160,12 +160,12 @@ public class InfraTests
         var queues = BicepTemplate.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues");
 
         Assert.Equal(
-            new[] { names.UnitsTable, names.TokensTable, names.SubmissionsTable, names.PeriodsTable, names.TargetsTable, names.ReportsTable, names.DeliveriesTable, names.ApprovalsTable }.Order(StringComparer.Ordinal),
+            new[] { names.UnitsTable, names.TokensTable, names.SubmissionsTable, names.PeriodsTable, names.TargetsTable, names.ReportsTable, names.DeliveriesTable, names.ApprovalsTable, names.RemindersTable }.Order(StringComparer.Ordinal),
             tables.Order(StringComparer.Ordinal));
         Assert.Contains(names.ReportsContainer, containers);
         Assert.Contains(names.CountyInboxContainer, containers);
         Assert.Equal(
-            new[] { names.ReportJobsQueue, names.ReportJobsQueue + "-poison", names.DeliveryQueue, names.DeliveryQueue + "-poison" }.Order(StringComparer.Ordinal),
+            new[] { names.ReportJobsQueue, names.ReportJobsQueue + "-poison", names.DeliveryQueue, names.DeliveryQueue + "-poison", names.ReminderQueue, names.ReminderQueue + "-poison" }.Order(StringComparer.Ordinal),
             queues.Order(StringComparer.Ordinal));
     }
 

@@ -47,11 +47,16 @@ public class FunctionMetadataTests
         { "ApproveReport", "post", "api/towns/{town}/approvals/{kind}/{period}" },
         { "WithdrawApproval", "delete", "api/towns/{town}/approvals/{kind}/{period}" },
         { "PrintSignInSheet", "post", "api/towns/{town}/signin-sheet" },
+        { "PutReminders", "put", "api/towns/{town}/reminders" },
+        { "GetReminders", "get", "api/towns/{town}/reminders" },
+        { "ListRemindersSent", "get", "api/towns/{town}/reminders/sent" },
+        { "RunReminders", "post", "api/towns/{town}/reminders/run" },
     };
 
     [Theory]
     [InlineData("EnqueueMonthlyReports", "%MonthlyReportSchedule%")]
     [InlineData("EnqueueAnnualReports", "%AnnualReportSchedule%")]
+    [InlineData("EnqueueReminders", "%ReminderSchedule%")]
     public void Timers_take_their_schedule_from_a_setting_and_do_not_run_on_startup(string name, string schedule)
     {
         var trigger = Trigger(name);
@@ -64,6 +69,7 @@ public class FunctionMetadataTests
     [Theory]
     [InlineData("AssembleReport", "%ReportJobsQueue%")]
     [InlineData("DeliverReport", "%DeliveryQueue%")]
+    [InlineData("SendReminder", "%ReminderQueue%")]
     public void Queue_functions_read_the_data_accounts_queue_named_by_a_setting(string name, string queue)
     {
         var trigger = Trigger(name);
@@ -86,6 +92,8 @@ public class FunctionMetadataTests
 
         Assert.Equal(new DateTimeOffset(2026, 11, 6, 2, 0, 0, china), nextMonthly.ToOffset(china));
         Assert.Equal(new DateTimeOffset(2027, 1, 10, 2, 0, 0, china), nextAnnual.ToOffset(china));
+        var reminders = TimerSchedule.Parse(settings.GetProperty("ReminderSchedule").GetString()!);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 9, 0, 0, china), reminders.Next(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero)).ToOffset(china));
     }
 
     [Theory]

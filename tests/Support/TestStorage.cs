@@ -25,6 +25,7 @@ public static class TestStorage
         ["VillageReports:StoragePrefix"] = prefix,
         [StorageNames.ReportJobsQueueSetting] = prefix + "report-jobs",
         [StorageNames.DeliveryQueueSetting] = prefix + "deliveries",
+        [StorageNames.ReminderQueueSetting] = prefix + "reminders",
     };
 
     public static StorageResources Resources() =>
