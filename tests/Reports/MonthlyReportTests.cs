@@ -62,6 +62,24 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
+    public async Task The_first_month_the_town_reported_shows_dash_for_last_month_and_last_year_not_未报送()
+    {
+        await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-09"), default);
+
+        var pdf = await DownloadAsync("2025-09");
+
+        var text = PdfRendererTests.Poppler("pdftotext", pdf, "-layout", "-");
+        var rows = text.Split('\n').Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var element in town.Catalog.Elements)
+        {
+            var row = rows.Single(r => r.Length > 0 && r[0] == element.Name + (element.Kind == ElementKind.Stock ? "*" : ""));
+            Assert.True(row[3] == "—" && row[5] == "—", $"{element.Code}: 上月 {row[3]}, 去年同月 {row[5]}; row {string.Join(" | ", row)}");
+        }
+
+        Assert.Contains("本镇自2025年9月起报送，此前月份无数据，记为—（不是未报送）", PdfRendererTests.JoinLines(PdfRendererTests.PopplerText(pdf)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_json_beside_the_pdf_holds_the_same_exact_figures()
     {
         var outcome = await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2026-06"), default);
