@@ -20,7 +20,8 @@ public sealed record Line(IReadOnlyList<Glyphs> Pieces, double Width, double Ind
 /// </summary>
 public static class LineBreaker
 {
-    public const string Closing = "，。、；：？！”’）》】〉」』〕…·%‰,.;:?!)]}";
+    /// <summary>Marks that close what precedes them; <c>*</c> marks the word before it (a stock, a footnote) and stays with it.</summary>
+    public const string Closing = "，。、；：？！”’）》】〉」』〕…·%‰,.;:?!)]}*";
     public const string Opening = "“‘（《【〈「『〔([{";
 
     public static IReadOnlyList<Line> Break(IReadOnlyList<Span> spans, double width, double firstLineIndent, string elementName)

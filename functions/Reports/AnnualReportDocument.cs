@@ -57,6 +57,8 @@ public static class AnnualReportDocument
             new TextBlock($"{report.TownName}{report.Year}年主要指标", Typography.Subheading, TextAlign.Center, keepWithNext: true),
         };
         var sections = report.Sections.Where(s => s.Elements.Count > 0).ToList();
+        var thisYear = report.MonthsWithoutData.Count < 12;
+        var lastYear = report.LastYearHasData;
         foreach (var section in sections)
         {
             TableColumn[] columns =
@@ -66,19 +68,45 @@ public static class AnnualReportDocument
             ];
             var rows = section.Elements.Select(e => (IReadOnlyList<string>)
             [
-                e.Name + (e.Kind == ElementKind.Stock ? "*" : ""), e.Unit, ChineseFormat.Number(e.Year, e.Decimals), ChineseFormat.Number(e.LastYear, e.Decimals),
-                ChineseFormat.Change(e.Change), e.Target is null ? "—" : ChineseFormat.Number(e.Target, e.Decimals), ChineseFormat.Percent(e.TargetPercent),
+                e.Name + (e.Kind == ElementKind.Stock ? ChineseFormat.StockMark : ""), e.Unit,
+                Year(e, e.Year, thisYear), Year(e, e.LastYear, lastYear),
+                ChineseFormat.Change(e.Change), e.Target is null ? ChineseFormat.Dash : ChineseFormat.Number(e.Target, e.Decimals), ChineseFormat.Percent(e.TargetPercent),
                 string.Create(CultureInfo.InvariantCulture, $"{e.UnitsReporting}/{e.Expected}"),
             ]).ToList();
             rows.AddRange(section.Indicators.Select(i => (IReadOnlyList<string>)
             [
-                i.Name, i.Unit.Length == 0 ? "—" : i.Unit, ChineseFormat.Number(i.Value, 1), ChineseFormat.Number(i.LastYear, 1), "", "", "", "",
+                i.Name, i.Unit.Length == 0 ? ChineseFormat.Dash : i.Unit, ChineseFormat.Cell(i.Value, 1, thisYear), ChineseFormat.Cell(i.LastYear, 1, lastYear), "", "", "", "",
             ]));
-            var note = section == sections[^1] ? "注：流量指标为全年合计；带*的存量指标为各单位最后一次报送的月末数之和；比率按全镇分子、分母合计重新计算。" : null;
+            var note = section == sections[^1] ? FiguresNote(report) : null;
             parts.Add(new Table($"表{table++} {section.Name}", columns, rows, Typography.CompactTable, note));
         }
 
         return parts;
+    }
+
+    /// <summary>A stock's figure for a year is its level at the year's end: marked, so it is not read as a year's total.</summary>
+    private static string Year(AnnualElementRow row, decimal? value, bool hasData) =>
+        row.Kind == ElementKind.Stock ? ChineseFormat.Level(value, row.Decimals, hasData) : ChineseFormat.Cell(value, row.Decimals, hasData);
+
+    private static string FiguresNote(AnnualReport report)
+    {
+        var note = $"注：流量指标为全年合计；带{ChineseFormat.StockMark}的存量指标为年末数（各单位最后一次报送的月末数之和），其数标{ChineseFormat.StockMark}，不逐月累加；比率按全镇分子、分母合计重新计算。";
+        var without = report.MonthsWithoutData;
+        if (without.Count is > 0 and < 12)
+        {
+            note += $"{ChineseFormat.Months(without)}本镇尚未开始报送，无数据，全年数自{without[^1] + 1}月起计。";
+        }
+        else if (without.Count == 12)
+        {
+            note += $"本镇{report.Year}年尚未开始报送，记为{ChineseFormat.Dash}。";
+        }
+
+        if (!report.LastYearHasData)
+        {
+            note += $"{report.Year - 1}年本镇未全年报送，无可比数据，记为{ChineseFormat.Dash}。";
+        }
+
+        return note;
     }
 
     private static IEnumerable<Element> ComposeCompleteness(AnnualReport report, int table)
@@ -91,7 +119,10 @@ public static class AnnualReportDocument
             u.Name, u.OnTime.ToString(CultureInfo.InvariantCulture), u.Late.ToString(CultureInfo.InvariantCulture),
             u.MissingMonths.Count == 0 ? "无" : string.Join("、", u.MissingMonths.Select(m => $"{m}月")),
         ]).ToList();
-        yield return new Table($"表{table} 各单位报送情况", columns, rows, Typography.Table);
+        var note = report.MonthsWithoutData.Count > 0
+            ? $"注：{ChineseFormat.Months(report.MonthsWithoutData)}本镇尚未开始报送，不计为未报送。"
+            : null;
+        yield return new Table($"表{table} 各单位报送情况", columns, rows, Typography.Table, note);
     }
 
     private static IEnumerable<Element> ComposeCharts(AnnualReport report)

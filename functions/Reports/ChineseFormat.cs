@@ -17,6 +17,9 @@ public static class ChineseFormat
     /// <summary>The table cell for a period with no data.</summary>
     public const string Dash = "—";
 
+    /// <summary>Marks a stock (a level at the period's end, not a sum) by its name and by its year-to-date or yearly figure.</summary>
+    public const string StockMark = "*";
+
     /// <summary>A figure at the precision shown (rounded half away from zero, 四舍五入), or 未报送.</summary>
     public static string Number(decimal? value, int decimals) =>
         value is { } v
@@ -29,6 +32,24 @@ public static class ChineseFormat
     /// <summary>A figure with its unit, as in running text: 4,812.35万元, 386人.</summary>
     public static string Amount(decimal? value, int decimals, string unit) =>
         value is null ? NotReported : Number(value, decimals) + unit;
+
+    /// <summary>A stock's level in a column that is a sum for flows: the figure marked, so it is not read as a total.</summary>
+    public static string Level(decimal? value, int decimals, bool hasData) =>
+        hasData && value is not null ? Number(value, decimals) + StockMark : Cell(value, decimals, hasData);
+
+    /// <summary>Months of a year as a clerk writes them: 1–8月 for a run, 1、3、5月 otherwise.</summary>
+    public static string Months(IReadOnlyList<int> months)
+    {
+        if (months.Count == 0)
+        {
+            return "";
+        }
+
+        var contiguous = months.Zip(months.Skip(1)).All(p => p.Second == p.First + 1);
+        return contiguous && months.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{months[0]}–{months[^1]}月")
+            : string.Join("、", months.Select(m => m.ToString(CultureInfo.InvariantCulture))) + "月";
+    }
 
     public static string Percent(decimal? value) =>
         value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : Dash;

@@ -19,7 +19,7 @@ public static class MonthlyReportDocument
         parts.AddRange(ComposeCompleteness(report, heading++));
         foreach (var section in report.Sections.Where(s => s.Elements.Count > 0))
         {
-            parts.AddRange(ComposeSection(section, heading++, table++));
+            parts.AddRange(ComposeSection(report, section, heading++, table++));
         }
 
         parts.AddRange(ComposeVillages(report, heading++, ref table));
@@ -54,7 +54,7 @@ public static class MonthlyReportDocument
         yield return Typography.Paragraph(text);
     }
 
-    private static IEnumerable<Element> ComposeSection(SectionFigures section, int number, int tableNumber)
+    private static IEnumerable<Element> ComposeSection(MonthlyReport report, SectionFigures section, int number, int tableNumber)
     {
         yield return Heading(number, section.Name);
         TableColumn[] columns =
@@ -63,24 +63,47 @@ public static class MonthlyReportDocument
             new("环比", 1, TextAlign.Right), new("去年同月", 1.3, TextAlign.Right), new("同比", 1, TextAlign.Right),
             new("本年累计", 1.4, TextAlign.Right), new("年度目标", 1.3, TextAlign.Right), new("完成", 1, TextAlign.Right),
         ];
+        var thisMonth = report.HasData(report.Period);
         var rows = section.Elements.Select(e => (IReadOnlyList<string>)
         [
-            e.Name + (e.Kind == ElementKind.Stock ? "*" : ""), e.Unit,
-            ChineseFormat.Number(e.ThisMonth, e.Decimals), ChineseFormat.Number(e.LastMonth, e.Decimals), ChineseFormat.Change(e.MonthOnMonth),
-            ChineseFormat.Number(e.SameMonthLastYear, e.Decimals), ChineseFormat.Change(e.YearOnYear),
-            ChineseFormat.Number(e.YearToDate, e.Decimals), e.Target is null ? "—" : ChineseFormat.Number(e.Target, e.Decimals), ChineseFormat.Percent(e.TargetPercent),
+            e.Name + (e.Kind == ElementKind.Stock ? ChineseFormat.StockMark : ""), e.Unit,
+            ChineseFormat.Cell(e.ThisMonth, e.Decimals, thisMonth), ChineseFormat.Cell(e.LastMonth, e.Decimals, report.LastMonthHasData), ChineseFormat.Change(e.MonthOnMonth),
+            ChineseFormat.Cell(e.SameMonthLastYear, e.Decimals, report.SameMonthLastYearHasData), ChineseFormat.Change(e.YearOnYear),
+            e.Kind == ElementKind.Stock ? ChineseFormat.Level(e.YearToDate, e.Decimals, thisMonth) : ChineseFormat.Cell(e.YearToDate, e.Decimals, thisMonth),
+            e.Target is null ? ChineseFormat.Dash : ChineseFormat.Number(e.Target, e.Decimals), ChineseFormat.Percent(e.TargetPercent),
         ]).ToList();
-        var note = section.Elements.Any(e => e.Kind == ElementKind.Stock)
-            ? "注：带*的为存量指标，按月末数汇总；其本年累计为各单位最近一次报送的月末数之和。"
-            : null;
-        yield return new Table($"表{tableNumber} {section.Name}", columns, rows, Typography.CompactTable, note);
+        yield return new Table($"表{tableNumber} {section.Name}", columns, rows, Typography.CompactTable, TableNote(report, section));
 
         foreach (var indicator in section.Indicators)
         {
             var unit = indicator.Unit;
+            var lastMonth = report.LastMonthHasData ? Show(indicator.LastMonth, unit) : ChineseFormat.NoData;
             yield return Typography.Paragraph(
-                $"{indicator.Name}：本月{Show(indicator.Value, unit)}（上月{Show(indicator.LastMonth, unit)}，本年累计{Show(indicator.YearToDate, unit)}）。");
+                $"{indicator.Name}：本月{Show(indicator.Value, unit)}（上月{lastMonth}，本年累计{Show(indicator.YearToDate, unit)}）。");
         }
+    }
+
+    /// <summary>
+    /// What a reader needs to read the table right: that a stock's 本年累计 is its level at the month's end, not a sum;
+    /// and, for a town that began reporting lately, that — marks months before it did (nobody failed to report them).
+    /// </summary>
+    private static string? TableNote(MonthlyReport report, SectionFigures section)
+    {
+        var notes = new List<string>();
+        if (section.Elements.Any(e => e.Kind == ElementKind.Stock))
+        {
+            notes.Add($"带{ChineseFormat.StockMark}的为存量指标，按月末数汇总；其“本年累计”栏为期末数（各单位最近一次报送的月末数之和，数后标{ChineseFormat.StockMark}），不逐月累加。");
+        }
+
+        if (report.DataSince is { } since && (!report.LastMonthHasData || !report.SameMonthLastYearHasData || !report.HasData(report.Period)))
+        {
+            var first = Period.Parse(since);
+            var period = Period.Parse(report.Period);
+            var fromMonth = first.Year == period.Year && first.Month > 1 && first <= period ? $"；本年累计自{first.Month}月起计" : "";
+            notes.Add($"本镇自{first.ToChinese()}起报送，此前月份无数据，记为{ChineseFormat.Dash}（不是未报送）{fromMonth}。");
+        }
+
+        return notes.Count == 0 ? null : "注：" + string.Concat(notes);
     }
 
     private static string Show(decimal? value, string unit) =>

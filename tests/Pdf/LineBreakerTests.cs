@@ -26,6 +26,20 @@ public class LineBreakerTests
     }
 
     [Fact]
+    public void A_stock_mark_stays_with_the_word_it_marks()
+    {
+        for (var shift = 0; shift < 10; shift++)
+        {
+            var text = new string('镇', shift) + "注：带*的为存量指标，本年累计栏为期末数，数后标*，不逐月累加。";
+
+            var lines = Break(text, 10);
+
+            Assert.All(lines.Skip(1), l => Assert.NotEqual('*', l.Text[0]));
+            Assert.Equal(text, string.Concat(lines.Select(l => l.Text)));
+        }
+    }
+
+    [Fact]
     public void Numbers_and_latin_words_are_never_split()
     {
         var lines = Break("全镇税收4812.35万元占比103.1%按GB/T9704排版共计1234567890元整", 8);

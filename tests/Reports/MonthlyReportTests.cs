@@ -53,11 +53,30 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
             Assert.True(row is not null, $"no row for {label}");
             Assert.True(ChineseFormat.Number(Expected(element, period), element.ShownDecimals) == row[2], $"{element.Code} this month: {row[2]}, expected {ChineseFormat.Number(Expected(element, period), element.ShownDecimals)}; row {string.Join(" | ", row)}");
             Assert.True(ChineseFormat.Number(Expected(element, period.Previous), element.ShownDecimals) == row[3], $"{element.Code} last month: {row[3]}");
-            Assert.True(ChineseFormat.Number(ExpectedYearToDate(element, period), element.ShownDecimals) == row[7], $"{element.Code} year to date: {row[7]}");
+            var yearToDate = ChineseFormat.Number(ExpectedYearToDate(element, period), element.ShownDecimals) + (element.Kind == ElementKind.Stock ? "*" : "");
+            Assert.True(yearToDate == row[7], $"{element.Code} year to date: {row[7]}, expected {yearToDate} (a stock's level is marked)");
         }
 
         Assert.Contains("青山镇2026年10月村级统计月报", text, StringComparison.Ordinal);
         Assert.Contains("按时报送", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_month_the_town_reported_shows_dash_for_last_month_and_last_year_not_未报送()
+    {
+        await Reports.AssembleAsync(new ReportJob(DemoTown.Town, "monthly", "2025-09"), default);
+
+        var pdf = await DownloadAsync("2025-09");
+
+        var text = PdfRendererTests.Poppler("pdftotext", pdf, "-layout", "-");
+        var rows = text.Split('\n').Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        foreach (var element in town.Catalog.Elements)
+        {
+            var row = rows.Single(r => r.Length > 0 && r[0] == element.Name + (element.Kind == ElementKind.Stock ? "*" : ""));
+            Assert.True(row[3] == "—" && row[5] == "—", $"{element.Code}: 上月 {row[3]}, 去年同月 {row[5]}; row {string.Join(" | ", row)}");
+        }
+
+        Assert.Contains("本镇自2025年9月起报送，此前月份无数据，记为—（不是未报送）", PdfRendererTests.JoinLines(PdfRendererTests.PopplerText(pdf)), StringComparison.Ordinal);
     }
 
     [Fact]

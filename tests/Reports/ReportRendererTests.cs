@@ -113,6 +113,109 @@ public class ReportRendererTests
         Assert.Equal(Enumerable.Range(1, captions.Count).Select(n => $"表{n} "), captions.Select(c => c[..(c.IndexOf(' ', StringComparison.Ordinal) + 1)]));
     }
 
+    /// <summary>A town that began reporting in September 2026: every unit posts every element from then on, nothing before.</summary>
+    private static readonly Lazy<Aggregator> SinceSeptember = new(() =>
+        SmallTown.Reporting(new Period(2026, 9), new Period(2026, 10), (e, unit, p) => 10 + p.Month + (unit == SmallTown.B ? 5 : 0)));
+
+    /// <summary>The table rows of a report as pdftotext -layout lays them out: cells split on runs of spaces, keyed by the row's first cell.</summary>
+    private static Dictionary<string, string[]> Rows(byte[] pdf) =>
+        PdfRendererTests.Poppler("pdftotext", pdf, "-layout", "-").Split('\n')
+            .Select(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Where(r => r.Length > 3)
+            .GroupBy(r => r[0])
+            .ToDictionary(g => g.Key, g => g.First());
+
+    private static string Label(DataElement e) => e.Name + (e.Kind == ElementKind.Stock ? "*" : "");
+
+    [Fact]
+    public void Months_before_a_town_began_reporting_read_dash_in_the_monthly_tables_not_未报送()
+    {
+        var (pdf, json) = Renderer.Render(ReportPeriod.Month(new Period(2026, 9)), SinceSeptember.Value, At);
+
+        var report = System.Text.Json.JsonSerializer.Deserialize<MonthlyReport>(json, ReportRenderer.FiguresJson)!;
+        var rows = Rows(pdf);
+        var text = PdfRendererTests.JoinLines(PdfRendererTests.PopplerText(pdf));
+
+        Assert.False(report.LastMonthHasData);
+        Assert.All(SmallTown.Catalog.Elements, e =>
+        {
+            Assert.True(rows.TryGetValue(Label(e), out var row), $"no row for {Label(e)}");
+            Assert.True(row[3] == "—" && row[5] == "—", $"{e.Code}: 上月 {row[3]}, 去年同月 {row[5]}");
+            Assert.True(row[4] == "—" && row[6] == "—", $"{e.Code}: 环比 {row[4]}, 同比 {row[6]}");
+            Assert.NotEqual("—", row[2]);
+        });
+        Assert.Contains("本镇自2026年9月起报送，此前月份无数据，记为—（不是未报送）；本年累计自9月起计。", text, StringComparison.Ordinal);
+        Assert.Contains("上月无数据", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_month_whose_last_month_has_data_keeps_its_figures_and_dashes_only_last_year()
+    {
+        var (pdf, _) = Renderer.Render(ReportPeriod.Month(new Period(2026, 10)), SinceSeptember.Value, At);
+
+        var rows = Rows(pdf);
+
+        var heaters = SmallTown.Catalog.Elements.First(e => e.Kind == ElementKind.Flow && e.ReportedBy == UnitLevel.Village);
+        var row = rows[Label(heaters)];
+        Assert.Equal(ChineseFormat.Number(19 + 24, heaters.ShownDecimals), row[3]); // September: 10 + 9 in 甲村, + 5 in 乙村
+        Assert.Equal("—", row[5]);
+    }
+
+    [Fact]
+    public void A_stocks_year_to_date_is_its_level_marked_and_a_flows_is_its_sum_unmarked()
+    {
+        var (pdf, json) = Renderer.Render(ReportPeriod.Month(new Period(2026, 10)), SinceSeptember.Value, At);
+
+        var report = System.Text.Json.JsonSerializer.Deserialize<MonthlyReport>(json, ReportRenderer.FiguresJson)!;
+        var rows = Rows(pdf);
+        var text = PdfRendererTests.JoinLines(PdfRendererTests.PopplerText(pdf));
+
+        var elements = report.Sections.SelectMany(s => s.Elements).ToList();
+        Assert.Contains(elements, e => e.Kind == ElementKind.Stock);
+        Assert.All(elements, e =>
+        {
+            var row = rows[e.Name + (e.Kind == ElementKind.Stock ? "*" : "")];
+            var expected = ChineseFormat.Number(e.YearToDate, e.Decimals) + (e.Kind == ElementKind.Stock ? "*" : "");
+            Assert.True(expected == row[7], $"{e.Code} ({e.Kind}): 本年累计 {row[7]}, expected {expected}");
+        });
+        var stock = elements.First(e => e.Kind == ElementKind.Stock);
+        Assert.Equal(stock.ThisMonth, stock.YearToDate); // a level, not September plus October
+        Assert.Contains("其“本年累计”栏为期末数", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_annual_tables_of_a_town_that_began_in_september_read_dash_for_last_year_and_say_why()
+    {
+        var (pdf, json) = Renderer.Render(ReportPeriod.OfYear(2026), SinceSeptember.Value, At);
+
+        var report = System.Text.Json.JsonSerializer.Deserialize<AnnualReport>(json, ReportRenderer.FiguresJson)!;
+        var rows = Rows(pdf);
+        var text = PdfRendererTests.JoinLines(PdfRendererTests.PopplerText(pdf));
+
+        Assert.False(report.LastYearHasData);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], report.MonthsWithoutData);
+        Assert.All(report.Sections.SelectMany(s => s.Elements), e =>
+        {
+            var row = rows[e.Name + (e.Kind == ElementKind.Stock ? "*" : "")];
+            var expected = ChineseFormat.Number(e.Year, e.Decimals) + (e.Kind == ElementKind.Stock ? "*" : "");
+            Assert.True(expected == row[2], $"{e.Code} ({e.Kind}): 2026年 {row[2]}, expected {expected}");
+            Assert.True(row[3] == "—", $"{e.Code}: 2025年 {row[3]}");
+        });
+        Assert.Contains("带*的存量指标为年末数", text, StringComparison.Ordinal);
+        Assert.Contains("1–8月本镇尚未开始报送，无数据，全年数自9月起计。2025年本镇未全年报送，无可比数据，记为—。", text, StringComparison.Ordinal);
+        Assert.Contains("注：1–8月本镇尚未开始报送，不计为未报送。", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1月、2月", text, StringComparison.Ordinal); // no month before September is listed as missing
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8 }, "1–8月")]
+    [InlineData(new[] { 1 }, "1月")]
+    [InlineData(new[] { 1, 3, 5 }, "1、3、5月")]
+    public void Months_read_as_a_run_or_a_list(int[] months, string expected)
+    {
+        Assert.Equal(expected, ChineseFormat.Months(months));
+    }
+
     /// <summary>Lines of text read back from PdfPig's letters: grouped by baseline, left to right, with their extent in points from the top left.</summary>
     private static IEnumerable<(string Text, double Left, double Right, double Top, double Bottom)> TextLines(Page page) =>
         page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
