@@ -47,8 +47,9 @@ public sealed partial class ApprovalService(
         await approvals.SaveAsync(approval, cancellationToken);
         if (version.Kind == ReportKind.Monthly)
         {
-            // Approval locks the month for villages, as a report does.
+            // Approval locks the month for villages, as a report does, and shows in its status and the clerk's form.
             await periods.LockAsync(town.Code, version.Report.Start, cancellationToken);
+            await periods.SetApprovedVersionAsync(town.Code, version.Report.Start, version.Version, cancellationToken);
         }
 
         await queue.SendAsync(names.ReportJobsQueue, ReportJob.For(town.Code, version.Report), cancellationToken);
@@ -86,6 +87,11 @@ public sealed partial class ApprovalService(
 
         var withdrawn = approval with { WithdrawnBy = town.Caller.AuditName, WithdrawnAt = clock.GetUtcNow(), WithdrawReason = reason };
         await approvals.SaveAsync(withdrawn, cancellationToken);
+        if (version.Kind == ReportKind.Monthly)
+        {
+            await periods.SetApprovedVersionAsync(town.Code, version.Report.Start, null, cancellationToken);
+        }
+
         LogWithdrawn(logger, town.Code, version.Kind, version.Report, version.Version, reason!);
         return withdrawn;
     }

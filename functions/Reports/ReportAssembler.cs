@@ -62,6 +62,12 @@ public sealed partial class ReportAssembler(
         var created = clock.GetUtcNow();
         var (pdf, json) = renderer.Render(report, new Aggregator(catalog, data), created, template);
         var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
+        if (report.Kind == ReportKind.Monthly && town.RequireApproval)
+        {
+            // The month's approval was of the version before: this one needs its own.
+            await periods.SetApprovedVersionAsync(townCode, report.Start, null, cancellationToken);
+        }
+
         await FinishAsync(town, version, cancellationToken);
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyStatus.Created, version);

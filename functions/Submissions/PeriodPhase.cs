@@ -14,4 +14,7 @@ public enum PeriodPhase
 
     /// <summary>Its monthly report exists: only the town office amends, with a reason.</summary>
     Locked,
+
+    /// <summary>Locked, and its report approved by the town office (towns that require approval).</summary>
+    Approved,
 }

@@ -1,13 +1,19 @@
 namespace VillageReports.Submissions;
 
-/// <summary>Where a town's month stands: locked once its monthly report exists, stale when amended after that.</summary>
-public sealed record PeriodState(bool Locked, DateTimeOffset? LockedAt, bool Stale)
+/// <summary>
+/// Where a town's month stands: locked once its monthly report exists, stale when amended after that, approved when
+/// the town office approved its report's latest version (towns that require approval).
+/// </summary>
+public sealed record PeriodState(bool Locked, DateTimeOffset? LockedAt, bool Stale, int? ApprovedVersion = null)
 {
     public static PeriodState Open { get; } = new(false, null, false);
+
+    public bool Approved => ApprovedVersion is not null;
 
     /// <summary>The month's phase on <paramref name="today"/> (China time), for a unit about to post.</summary>
     public PeriodPhase PhaseOf(Period period, DateOnly today, int dueDay) =>
         period.FirstDay > today ? PeriodPhase.Future
+        : Locked && Approved ? PeriodPhase.Approved
         : Locked ? PeriodPhase.Locked
         : today > period.DueDate(dueDay) ? PeriodPhase.Late
         : PeriodPhase.Open;

@@ -51,7 +51,7 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
         }).ToList();
 
         return new TownOverview(town.Code.Value, town.Town.Name,
-            span.Select((p, i) => new OverviewPeriod(p.ToString(), p.DueDate(dueDay), states[i].Locked, states[i].Stale)).ToList(), rows);
+            span.Select((p, i) => new OverviewPeriod(p.ToString(), p.DueDate(dueDay), states[i].Locked, states[i].Stale, states[i].Approved)).ToList(), rows);
     }
 
     public async Task<Result<PeriodStatus>> StatusAsync(TownScope town, string periodRoute, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
                 current?.Submission.Late ?? false, current?.Submission.Revision, current?.Submission.SubmittedAt);
         }));
 
-        return new PeriodStatus(town.Code.Value, period.ToString(), period.DueDate(options.Value.DueDay), state.Locked, state.Stale,
+        return new PeriodStatus(town.Code.Value, period.ToString(), period.DueDate(options.Value.DueDay), state.Locked, state.Stale, state.Approved,
             rows.Length, rows.Count(r => r.Reported && !r.Late), rows.Count(r => r.Late), rows.Count(r => !r.Reported), rows);
     }
 }

@@ -11,7 +11,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e ? new PeriodState(e.Locked, e.LockedAt, e.Stale) : PeriodState.Open;
+        return row.HasValue && row.Value is { } e ? new PeriodState(e.Locked, e.LockedAt, e.Stale, e.ApprovedVersion > 0 ? e.ApprovedVersion : null) : PeriodState.Open;
     }
 
     /// <summary>Locks the month (idempotent) and clears its stale mark: the report now reflects the data.</summary>
@@ -19,14 +19,20 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var existing = await GetAsync(town, period, cancellationToken);
-        await table.UpsertEntityAsync(new PeriodEntity
+        // A merge: an approval mark on the month stays as it is.
+        await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period))
         {
-            PartitionKey = StorageKeys.PeriodPartition(town),
-            RowKey = StorageKeys.PeriodRow(period),
-            Locked = true,
-            LockedAt = existing.LockedAt ?? clock.GetUtcNow(),
-            Stale = false,
-        }, TableUpdateMode.Replace, cancellationToken);
+            ["Locked"] = true,
+            ["LockedAt"] = existing.LockedAt ?? clock.GetUtcNow(),
+            ["Stale"] = false,
+        }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>Records which version of the month's report the town office approved (审核); null: none is.</summary>
+    public async Task SetApprovedVersionAsync(UnitCode town, Period period, int? version, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["ApprovedVersion"] = version ?? 0 }, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>Marks the month's report stale after an amendment, so the next run makes a new version.</summary>
@@ -56,5 +62,8 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         public bool Locked { get; set; }
         public DateTimeOffset? LockedAt { get; set; }
         public bool Stale { get; set; }
+
+        // 0 for none: a merge cannot remove a property, only set it.
+        public int ApprovedVersion { get; set; }
     }
 }

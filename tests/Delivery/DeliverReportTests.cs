@@ -63,9 +63,10 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
     {
         await ReportAsync("2026-08");
         await WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-08" && c.Answer == 200)), "the notice");
+        // The delivery is recorded just after the webhook answers: wait for the record, not only the call.
+        await WaitUntilAsync(async () => (await DeliveryAsync("2026-08")) is { } d && d.GetProperty("status").GetString() == "delivered", "the delivery record");
 
-        var listing = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/deliveries", LocalApp.AdminToken)).JsonAsync();
-        var delivery = listing.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("period").GetString() == "2026-08");
+        var delivery = (await DeliveryAsync("2026-08"))!.Value;
         var inbox = await app.Services.GetRequiredService<StorageResources>().ContainerAsync(app.Services.GetRequiredService<StorageNames>().CountyInboxContainer);
         var pdf = inbox.GetBlobClient(delivery.GetProperty("inboxPdf").GetString());
 
@@ -74,6 +75,12 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         Assert.Equal(200, attempt.GetProperty("status").GetInt32());
         Assert.StartsWith($"{LocalApp.County}/{LocalApp.Town}/monthly/2026-08/v001.pdf", pdf.Name, StringComparison.Ordinal);
         Assert.True((await pdf.ExistsAsync()).Value);
+    }
+
+    private async Task<System.Text.Json.JsonElement?> DeliveryAsync(string period)
+    {
+        var listing = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/deliveries", LocalApp.AdminToken)).JsonAsync();
+        return listing.GetProperty("deliveries").EnumerateArray().Where(d => d.GetProperty("period").GetString() == period).Select(d => (System.Text.Json.JsonElement?)d).SingleOrDefault();
     }
 
     [Fact]

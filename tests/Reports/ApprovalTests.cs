@@ -36,6 +36,9 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
         (await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/reports", _office)).JsonAsync())
             .GetProperty("reports").EnumerateArray().Single(r => r.GetProperty("period").GetString() == period && r.GetProperty("version").GetInt32() == version);
 
+    private async Task<bool> ApprovedInStatusAsync(string period) =>
+        (await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/periods/{period}/status", _office)).JsonAsync()).GetProperty("approved").GetBoolean();
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -72,6 +75,8 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
         Assert.Single(app.Calls, c => c.Period == "2026-06");
         var entry = await ListingEntryAsync("2026-06", 1);
         Assert.Equal("approved", entry.GetProperty("approval").GetString());
+        Assert.True(await ApprovedInStatusAsync("2026-06"));
+        Assert.Equal("approved", (await (await app.SendAsync(HttpMethod.Get, $"/api/units/{village}/form/2026-06", LocalApp.AdminToken)).JsonAsync()).GetProperty("state").GetString());
 
         // An amendment makes version 2, which waits for its own approval.
         (await app.PutSubmissionAsync(village, "2026-06", _office, """{ "values": { "heating.heaters": 4 }, "reason": "漏报一台" }""")).EnsureSuccessStatusCode();
@@ -81,6 +86,7 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
         Assert.Equal(2, second.Version!.Version);
         Assert.Single(app.Calls, c => c.Period == "2026-06");
         Assert.Equal("awaiting", (await ListingEntryAsync("2026-06", 2)).GetProperty("approval").GetString());
+        Assert.False(await ApprovedInStatusAsync("2026-06"));
         (await ApproveAsync("2026-06")).EnsureSuccessStatusCode();
         await WaitUntilAsync(() => Task.FromResult(app.Calls.Count(c => c.Period == "2026-06") == 2), "the second notice");
         Assert.Equal(2, app.Calls.Last(c => c.Period == "2026-06").Json.GetProperty("version").GetInt32());
