@@ -12,7 +12,7 @@ case "$command" in serve|demo|all) ;; *) echo "usage: ./run.sh [serve|demo]" >&2
 
 ensure_tools
 say "Building"
-dotnet build local -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build local -c Release --nologo -v quiet
 
 trap stop_azurite EXIT INT TERM
 if [ -z "${AzureWebJobsStorage:-}" ] || [ "${AzureWebJobsStorage}" = "UseDevelopmentStorage=true" ]; then

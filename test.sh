@@ -21,7 +21,7 @@ start_azurite "${TEST_AZURITE_PORT:-10100}"
 export VILLAGEREPORTS_TEST_STORAGE="$AZURITE_CONNECTION"
 
 say "Building"
-dotnet build tests/VillageReports.Tests.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build tests/VillageReports.Tests.csproj -c Release --nologo -v quiet
 
 say "Running the tests"
 results=$(mktemp -d)
