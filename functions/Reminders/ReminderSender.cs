@@ -54,7 +54,10 @@ public sealed partial class ReminderSender(
         }
 
         var reported = await Task.WhenAll(town.ExpectedUnits.Select(async u => (Unit: u, Current: await submissions.GetCurrentAsync(u.Code, period, cancellationToken))));
-        var missing = reported.Where(r => r.Current is null).Select(r => new MissingUnit(r.Unit.Code.Value, r.Unit.Name)).ToList();
+        // The town office posts its own figures too; named as a clerk would, so nobody reads it as the whole town.
+        var missing = reported.Where(r => r.Current is null)
+            .Select(r => new MissingUnit(r.Unit.Code.Value, r.Unit.Level == UnitLevel.Town ? $"{r.Unit.Name}（镇本级）" : r.Unit.Name))
+            .ToList();
         if (missing.Count == 0)
         {
             return ReminderOutcome.AllReported;

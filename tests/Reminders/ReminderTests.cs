@@ -59,7 +59,7 @@ public class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>, IAsync
         Assert.Contains("白水镇2026年10月村级月报催报", content, StringComparison.Ordinal);
         Assert.Contains("2026年11月5日", content, StringComparison.Ordinal);
         Assert.Contains("还有2天", content, StringComparison.Ordinal);
-        Assert.Contains("西关村、石桥村", content, StringComparison.Ordinal);
+        Assert.Contains("尚未报送（3个）：白水镇（镇本级）、西关村、石桥村", content, StringComparison.Ordinal);
         Assert.DoesNotContain("东关村", content, StringComparison.Ordinal);
         Assert.Contains("https://reports.example.cn/#office", content, StringComparison.Ordinal);
         var sent = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{town}/reminders/sent", LocalApp.AdminToken)).JsonAsync();
