@@ -8,6 +8,7 @@ namespace VillageReports.Submissions;
 /// <summary>Accepting, reading and auditing a unit's submissions. Knows nothing of HTTP: it answers values or problems.</summary>
 public sealed partial class SubmissionService(
     ElementCatalog catalog,
+    UnitStore units,
     SubmissionStore submissions,
     PeriodStore periods,
     TimeProvider clock,
@@ -50,6 +51,32 @@ public sealed partial class SubmissionService(
         return await submissions.GetCurrentAsync(unit.Code, period.Value, cancellationToken) is { } current
             ? current.Submission
             : Problem.NotFound($"A submission of {unit.Code} for {period.Value}");
+    }
+
+    /// <summary>What the phone form shows for a unit and month: its state, the current figures, last month's.</summary>
+    public async Task<Result<UnitForm>> FormAsync(UnitScope unit, string periodRoute, CancellationToken cancellationToken)
+    {
+        var parsed = Period.FromRoute(periodRoute);
+        if (parsed.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        var period = parsed.Value;
+        var town = units.FindTownAsync(unit.Code.Town, cancellationToken);
+        var state = periods.GetAsync(unit.Code.Town, period, cancellationToken);
+        var current = submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
+        var previous = submissions.GetCurrentAsync(unit.Code, period.Previous, cancellationToken);
+        await Task.WhenAll(town, state, current, previous);
+
+        var now = (await current)?.Submission;
+        var before = (await previous)?.Submission;
+        return new UnitForm(
+            unit.Code.Value, unit.Unit.Name, unit.Unit.Level == UnitLevel.Town ? "town" : "village",
+            unit.Code.Town.Value, (await town)?.Name ?? "", period.ToString(), period.DueDate(options.Value.DueDay),
+            (await state).PhaseOf(period, ChinaTime.Today(clock), options.Value.DueDay),
+            now is null ? null : new FormCurrent(now.Revision, now.Values, now.Comment, now.SubmittedAt, now.Late),
+            before is null ? null : new FormPrevious(before.Period.ToString(), before.Values));
     }
 
     public async Task<Result<IReadOnlyList<Submission>>> RevisionsAsync(UnitScope unit, string periodRoute, CancellationToken cancellationToken)

@@ -42,6 +42,8 @@ public class FunctionMetadataTests
         { "PutAnnualTemplate", "put", "api/towns/{town}/templates/annual" },
         { "GetAnnualTemplate", "get", "api/towns/{town}/templates/annual" },
         { "GetHealth", "get", "api/health" },
+        { "GetForm", "get", "api/units/{unit}/form/{period}" },
+        { "GetOverview", "get", "api/towns/{town}/overview" },
     };
 
     [Theory]

@@ -39,6 +39,8 @@ public class TownOfficeTests(LocalApp app) : IClassFixture<LocalApp>, IAsyncLife
         { "GET", "/api/towns/{town}/templates/annual", null, null },
         { "PUT", "/api/units/{village}/submissions/2026-10", Figures, "application/json" },
         { "GET", "/api/units/{village}/submissions/2026-10/revisions", null, null },
+        { "GET", "/api/units/{village}/form/2026-10", null, null },
+        { "GET", "/api/towns/{town}/overview", null, null },
         { "POST", "/api/units/{village}/tokens", null, null },
     };
 
