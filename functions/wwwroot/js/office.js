@@ -21,7 +21,7 @@ export async function showGrid(main, { me, who }) {
   replace(main, h('p', { class: 'loading', text: '正在加载…' }));
   let overview;
   try {
-    ({ data: overview } = await api(`/api/towns/${me.town}/overview?through=${lastMonth()}&months=12`));
+    ({ data: overview } = await api(`/api/towns/${me.town}/overview?months=12`));
   } catch (error) {
     return failed(main, '总览', error);
   }
