@@ -104,8 +104,8 @@ class FormPage {
       h('div', { class: 'field wide', hidden: !(this.locked && this.acting) },
         h('label', { for: 'reason', text: '更正原因（本月已锁定，必填）' }), this.reason, this.reasonMessage),
       this.conflict,
-      this.readOnly ? null : h('div', { class: 'actions' }, this.submit, this.saveDraft),
-      this.status);
+      // The answer to 提交 shows in the bar that stays at the foot of the screen, where the clerk's eyes are.
+      h('div', { class: 'actions bar' }, this.status, this.readOnly ? null : [this.submit, this.saveDraft]));
     formElement.addEventListener('submit', (event) => {
       event.preventDefault();
       this.send();
@@ -233,7 +233,8 @@ class FormPage {
     return values;
   }
 
-  keepDraft(announce, pending = false) {
+  // A draft waiting to be sent stays waiting when the clerk types on: the next send takes the newest values.
+  keepDraft(announce, pending = this.readDraft()?.pending ?? false) {
     const draft = {
       values: this.draftFields(), comment: this.comment.value, reason: this.reason.value,
       base: this.current?.revision ?? null, savedAt: new Date().toISOString(), pending,
