@@ -36,17 +36,24 @@ export async function api(path, { method = 'GET', body, ifMatch, as = 'json' } =
   return { status: response.status, data: await response.json(), etag };
 }
 
-/** The catalog rarely changes; the last copy is kept so a form can still be drawn offline. */
+/**
+ * The catalog rarely changes: the copy kept on the phone draws the form at once (and offline) while a fresh one is
+ * fetched for next time; the server checks every figure anyway. Without a copy, the form waits for it.
+ */
 export async function catalog() {
-  try {
-    const { data } = await api('/api/catalog');
+  const kept = localStorage.getItem('vr.catalog');
+  const keptAt = Number(localStorage.getItem('vr.catalog.at')) || 0;
+  if (kept && Date.now() - keptAt < 12 * 3600_000) return JSON.parse(kept);
+  const fetched = api('/api/catalog').then(({ data }) => {
     localStorage.setItem('vr.catalog', JSON.stringify(data));
+    localStorage.setItem('vr.catalog.at', String(Date.now()));
     return data;
-  } catch (error) {
-    const kept = localStorage.getItem('vr.catalog');
-    if (error.offline && kept) return JSON.parse(kept);
-    throw error;
+  });
+  if (kept) {
+    fetched.catch(() => { /* offline or refused: the kept copy serves */ });
+    return JSON.parse(kept);
   }
+  return fetched;
 }
 
 /** Plain Chinese for a refusal that has no better place to be explained. */
