@@ -67,6 +67,8 @@ public static class VillageReportsServices
         services.AddSingleton(sp => new AnnualNarrative(sp.GetRequiredService<IOptions<VillageReportsOptions>>().Value.AnnualTemplatePath));
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<AnnualTemplates>();
+        services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<ApprovalService>();
         services.AddSingleton<ReportRequests>();
         services.AddSingleton<ReportAssembler>();
         services.AddSingleton<ReportLibrary>();

@@ -14,6 +14,12 @@ public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
             ? BodyAsync(request, cancellationToken)
             : Task.FromResult<Result<ReadOnlyMemory<byte>>>(new Problem(ProblemKind.UnsupportedMediaType, "unsupported-media-type", "The body must be JSON (Content-Type: application/json)."));
 
+    /// <summary>A JSON body that may be left out (no Content-Length, or 0): empty then.</summary>
+    public Task<Result<ReadOnlyMemory<byte>>> OptionalJsonBodyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any(v => v?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
+            ? Task.FromResult<Result<ReadOnlyMemory<byte>>>(ReadOnlyMemory<byte>.Empty)
+            : JsonBodyAsync(request, cancellationToken);
+
     /// <summary>A plain-text body (a template), UTF-8, within the same limit.</summary>
     public async Task<Result<string>> TextBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -7,9 +7,6 @@ public enum FigureType { Integer, Decimal }
 /// <summary>A flow is an amount during the month (a year sums them); a stock is a level at month end (a year takes the last).</summary>
 public enum ElementKind { Flow, Stock }
 
-/// <summary>Which kind of unit posts an element.</summary>
-public enum UnitLevel { Village, Town }
-
 /// <summary>
 /// A collected figure, as declared in the catalog. <see cref="Decimals"/> is the precision a unit may post;
 /// <see cref="DisplayDecimals"/>, when given, the precision reports show (亿元 posted to four places reads with two).

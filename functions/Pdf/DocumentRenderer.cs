@@ -44,7 +44,11 @@ public static class DocumentRenderer
             canvas.Translate(page.Left, page.Top);
             body.Draw(canvas, content, state);
             canvas.Translate(-page.Left, -page.Top);
-            DrawPageNumber(canvas, page, number);
+            if (page.Numbered)
+            {
+                DrawPageNumber(canvas, page, number);
+            }
+
             sink.EndPage();
 
             if (plan.Kind != SpaceKind.Partial)

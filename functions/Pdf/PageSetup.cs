@@ -10,6 +10,9 @@ public sealed record PageSetup(double Width, double Height, double Top, double B
 
     public Size Content => new(Width - Left - Right, Height - Top - Bottom);
 
+    /// <summary>Whether pages carry their number at the foot; a sheet cut into cards has no use for one.</summary>
+    public bool Numbered { get; init; } = true;
+
     public static PageSetup Millimetres(double width, double height, double top, double bottom, double left, double right) =>
         new(width * PointsPerMillimetre, height * PointsPerMillimetre, top * PointsPerMillimetre, bottom * PointsPerMillimetre, left * PointsPerMillimetre, right * PointsPerMillimetre);
 }

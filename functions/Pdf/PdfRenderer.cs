@@ -124,5 +124,8 @@ public sealed class PdfCanvas(XGraphics graphics) : ICanvas
     public void DrawPolyline(IReadOnlyList<(double X, double Y)> points, double width, Rgb color) =>
         graphics.DrawLines(new XPen(Color(color), width) { LineJoin = XLineJoin.Round }, points.Select(p => new XPoint(_dx + p.X, _dy + p.Y)).ToArray());
 
+    public void DrawDashedLine(double x1, double y1, double x2, double y2, double width, Rgb color, double dash) =>
+        graphics.DrawLine(new XPen(Color(color), width) { DashStyle = XDashStyle.Custom, DashPattern = [dash / width, dash / width] }, _dx + x1, _dy + y1, _dx + x2, _dy + y2);
+
     private static XColor Color(Rgb c) => XColor.FromArgb(c.R, c.G, c.B);
 }

@@ -19,6 +19,7 @@ public sealed partial class ReportAssembler(
     ReportStore reports,
     ReportRenderer renderer,
     AnnualTemplates templates,
+    ApprovalService approvals,
     PeriodStore periods,
     JobSender queue,
     StorageNames names,
@@ -53,7 +54,7 @@ public sealed partial class ReportAssembler(
         var latest = await reports.LatestAsync(townCode, report, cancellationToken);
         if (latest is not null && latest.InputsHash == hash)
         {
-            await FinishAsync(latest, cancellationToken);
+            await FinishAsync(town, latest, cancellationToken);
             LogUnchanged(logger, job.Town, report.Kind, job.Period, latest.Version);
             return new AssemblyOutcome(AssemblyStatus.Unchanged, latest);
         }
@@ -61,7 +62,7 @@ public sealed partial class ReportAssembler(
         var created = clock.GetUtcNow();
         var (pdf, json) = renderer.Render(report, new Aggregator(catalog, data), created, template);
         var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
-        await FinishAsync(version, cancellationToken);
+        await FinishAsync(town, version, cancellationToken);
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyStatus.Created, version);
     }
@@ -90,15 +91,18 @@ public sealed partial class ReportAssembler(
         }
     }
 
-    /// <summary>Locks the month and queues the version's delivery once; run again when an earlier run stopped half-way.</summary>
-    private async Task FinishAsync(ReportVersion version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the month and queues the version's delivery once (for a town that requires approval, once approved);
+    /// run again when an earlier run stopped half-way, or when an approval puts the job back on the queue.
+    /// </summary>
+    private async Task FinishAsync(Town town, ReportVersion version, CancellationToken cancellationToken)
     {
         if (version.Kind == ReportKind.Monthly)
         {
             await periods.LockAsync(version.Town, version.Report.Start, cancellationToken);
         }
 
-        if (!version.DeliveryQueued)
+        if (!version.DeliveryQueued && await approvals.MayDeliverAsync(town, version, cancellationToken))
         {
             await queue.SendAsync(names.DeliveryQueue, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);
             await reports.MarkDeliveryQueuedAsync(version, cancellationToken);

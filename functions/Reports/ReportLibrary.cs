@@ -5,16 +5,23 @@ using VillageReports.Units;
 namespace VillageReports.Reports;
 
 /// <summary>The stored versions of a town's reports: listed and downloaded by the town office and its county.</summary>
-public sealed class ReportLibrary(ReportStore reports, PeriodStore periods)
+public sealed class ReportLibrary(ReportStore reports, ApprovalStore approvals, PeriodStore periods)
 {
     public async Task<ReportListing> ListAsync(TownScope town, CancellationToken cancellationToken)
     {
         var versions = await reports.ListAsync(town.Code, cancellationToken);
         var latest = versions.GroupBy(v => v.Report).ToDictionary(g => g.Key, g => g.Max(v => v.Version));
         var stale = (await periods.ListStaleAsync(town.Code, cancellationToken)).ToHashSet();
+        var approved = town.Town.RequireApproval
+            ? (await approvals.ListAsync(town.Code, cancellationToken)).ToDictionary(a => (a.Report, a.Version))
+            : [];
         return new ReportListing(town.Code.Value, versions
             .Select(v => new ReportListingEntry(v.Kind, v.Report.ToString(), v.Version, v.Size, v.Sha256, v.Created,
-                Stale: v.Kind == ReportKind.Monthly && v.Version == latest[v.Report] && stale.Contains(v.Report.Start)))
+                Stale: v.Kind == ReportKind.Monthly && v.Version == latest[v.Report] && stale.Contains(v.Report.Start),
+                Approval: !town.Town.RequireApproval ? "notRequired"
+                    : approved.GetValueOrDefault((v.Report, v.Version)) is not { } a ? "awaiting"
+                    : a.InForce ? "approved" : "withdrawn",
+                v.DeliveryQueued))
             .ToList());
     }
 

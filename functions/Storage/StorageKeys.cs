@@ -43,6 +43,10 @@ public static class StorageKeys
     public static string DeliveryRow(ReportPeriod report, int version) => ReportRow(report, version);
     public static string AttemptRow(ReportPeriod report, int version, DateTimeOffset at, long timestamp) => $"{ReportRow(report, version)}|{at.UtcTicks:D19}.{timestamp:D20}";
 
+    // approvals: one partition per town, one row per report version approved (审核).
+    public static string ApprovalPartition(UnitCode town) => town.Value;
+    public static string ApprovalRow(ReportPeriod report, int version) => ReportRow(report, version);
+
     // targets: one partition per town, one row per year.
     public static string TargetPartition(UnitCode town) => town.Value;
     public static string TargetRow(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

@@ -28,6 +28,7 @@ public sealed class StorageNames
     public string TargetsTable => Prefix + "targets";
     public string ReportsTable => Prefix + "reports";
     public string DeliveriesTable => Prefix + "deliveries";
+    public string ApprovalsTable => Prefix + "approvals";
 
     public string ReportsContainer => Prefix + "reports";
     public string CountyInboxContainer => Prefix + "county-inbox";

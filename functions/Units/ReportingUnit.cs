@@ -1,4 +1,4 @@
 namespace VillageReports.Units;
 
 /// <summary>A unit that posts figures: a village or a town office.</summary>
-public sealed record ReportingUnit(UnitCode Code, string Name, Catalog.UnitLevel Level);
+public sealed record ReportingUnit(UnitCode Code, string Name, UnitLevel Level);

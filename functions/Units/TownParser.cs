@@ -10,7 +10,7 @@ public static class TownParser
 
     public static Town? Parse(UnitCode code, ReadOnlyMemory<byte> body, ValidationErrors errors)
     {
-        using var document = JsonBody.ParseObject(body, errors, "{ \"name\", \"county\", \"villages\": [{ \"code\", \"name\" }] }");
+        using var document = JsonBody.ParseObject(body, errors, "{ \"name\", \"county\", \"villages\": [{ \"code\", \"name\" }], \"requireApproval\"? }");
         if (document is null)
         {
             return null;
@@ -20,7 +20,24 @@ public static class TownParser
         var name = Text(root, "name", errors, "name");
         var county = County(code, Text(root, "county", errors, "county"), errors);
         var villages = Villages(code, root, errors);
-        return errors.Count == 0 ? new Town(code, name!, county, villages) : null;
+        var requireApproval = RequireApproval(root, errors);
+        return errors.Count == 0 ? new Town(code, name!, county, villages, requireApproval) : null;
+    }
+
+    private static bool RequireApproval(JsonElement root, ValidationErrors errors)
+    {
+        if (!root.TryGetProperty("requireApproval", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            errors.Add("requireApproval", "requireApproval 应为 true 或 false。");
+            return false;
+        }
+
+        return value.GetBoolean();
     }
 
     private static UnitCode County(UnitCode town, string? text, ValidationErrors errors)

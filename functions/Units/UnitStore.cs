@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using VillageReports.Catalog;
 using VillageReports.Storage;
 
 namespace VillageReports.Units;
@@ -65,7 +64,8 @@ public sealed class UnitStore(StorageResources storage, StorageNames names)
             rows.Where(r => r.Level == nameof(UnitLevel.Village))
                 .OrderBy(r => r.RowKey, StringComparer.Ordinal)
                 .Select(r => new Village(UnitCode.Parse(r.RowKey), r.Name, r.Active))
-                .ToList());
+                .ToList(),
+            head.RequireApproval);
 
     private sealed record UnitEntity : ITableEntity
     {
@@ -77,6 +77,7 @@ public sealed class UnitStore(StorageResources storage, StorageNames names)
         public string Level { get; set; } = "";
         public string County { get; set; } = "";
         public bool Active { get; set; } = true;
+        public bool RequireApproval { get; set; }
 
         public static UnitEntity ForTown(Town town) => new()
         {
@@ -85,6 +86,7 @@ public sealed class UnitStore(StorageResources storage, StorageNames names)
             Name = town.Name,
             Level = nameof(UnitLevel.Town),
             County = town.County.Value,
+            RequireApproval = town.RequireApproval,
         };
 
         public static UnitEntity ForVillage(Village village, UnitCode town) => new()

@@ -1,4 +1,4 @@
-// The app's data: tables (units, tokens, submissions, periods, targets, reports, deliveries), the report blobs
+// The app's data: tables (units, tokens, submissions, periods, targets, reports, deliveries, approvals), the report blobs
 // (versioned, soft-deleted, never public) and the work queues. Names match functions/Storage/StorageNames.cs.
 import { roles } from 'role.bicep'
 
@@ -7,7 +7,7 @@ param location string
 param tags object
 param principalId string
 
-var tables = ['units', 'tokens', 'submissions', 'periods', 'targets', 'reports', 'deliveries']
+var tables = ['units', 'tokens', 'submissions', 'periods', 'targets', 'reports', 'deliveries', 'approvals']
 var containers = ['reports', 'county-inbox']
 var queues = ['report-jobs', 'report-jobs-poison', 'deliveries', 'deliveries-poison']
 

@@ -160,7 +160,7 @@ public class InfraTests
         var queues = BicepTemplate.NamesOf("Microsoft.Storage/storageAccounts/queueServices/queues");
 
         Assert.Equal(
-            new[] { names.UnitsTable, names.TokensTable, names.SubmissionsTable, names.PeriodsTable, names.TargetsTable, names.ReportsTable, names.DeliveriesTable }.Order(StringComparer.Ordinal),
+            new[] { names.UnitsTable, names.TokensTable, names.SubmissionsTable, names.PeriodsTable, names.TargetsTable, names.ReportsTable, names.DeliveriesTable, names.ApprovalsTable }.Order(StringComparer.Ordinal),
             tables.Order(StringComparer.Ordinal));
         Assert.Contains(names.ReportsContainer, containers);
         Assert.Contains(names.CountyInboxContainer, containers);

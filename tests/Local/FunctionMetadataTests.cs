@@ -44,6 +44,8 @@ public class FunctionMetadataTests
         { "GetHealth", "get", "api/health" },
         { "GetForm", "get", "api/units/{unit}/form/{period}" },
         { "GetOverview", "get", "api/towns/{town}/overview" },
+        { "ApproveReport", "post", "api/towns/{town}/approvals/{kind}/{period}" },
+        { "WithdrawApproval", "delete", "api/towns/{town}/approvals/{kind}/{period}" },
     };
 
     [Theory]

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using VillageReports.Units;
 
-namespace VillageReports.Api;
+namespace VillageReports.Units;
 
 /// <summary>
 /// "Which town or unit, may this caller act on it, does it exist", answered once per request and in one order that

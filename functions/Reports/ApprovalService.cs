@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using VillageReports.Storage;
+using VillageReports.Submissions;
+using VillageReports.Units;
+
+namespace VillageReports.Reports;
+
+/// <summary>
+/// Approval (审核, after DHIS2's data approval) for towns that opt in: a version reaches the county only once the town
+/// office approves it. Approving puts the report's job on the queue again: the assembler, under the report's lease,
+/// finds the version unchanged and queues its delivery once, whatever the order of approval, assembly and retries.
+/// </summary>
+public sealed partial class ApprovalService(
+    ReportStore reports,
+    ApprovalStore approvals,
+    PeriodStore periods,
+    JobSender queue,
+    StorageNames names,
+    TimeProvider clock,
+    ILogger<ApprovalService> logger)
+{
+    private const int MaxTextLength = 500;
+
+    public async Task<Result<Approval>> ApproveAsync(TownScope town, string kind, string periodRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var target = await LatestAsync(town, kind, periodRoute, cancellationToken);
+        if (target.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var comment = Text(body, "comment", required: false, errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem("The approval is not valid.");
+        }
+
+        var version = target.Value!;
+        if (await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is { InForce: true } already)
+        {
+            return already;
+        }
+
+        var approval = new Approval(town.Code, version.Report, version.Version, town.Caller.AuditName, clock.GetUtcNow(), comment);
+        await approvals.SaveAsync(approval, cancellationToken);
+        if (version.Kind == ReportKind.Monthly)
+        {
+            // Approval locks the month for villages, as a report does.
+            await periods.LockAsync(town.Code, version.Report.Start, cancellationToken);
+        }
+
+        await queue.SendAsync(names.ReportJobsQueue, ReportJob.For(town.Code, version.Report), cancellationToken);
+        LogApproved(logger, town.Code, version.Kind, version.Report, version.Version, approval.ApprovedBy);
+        return approval;
+    }
+
+    /// <summary>Withdraws the latest version's approval, with a reason, as long as the county has not been sent it.</summary>
+    public async Task<Result<Approval>> WithdrawAsync(TownScope town, string kind, string periodRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        var target = await LatestAsync(town, kind, periodRoute, cancellationToken);
+        if (target.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        var reason = Text(body, "reason", required: true, errors);
+        if (errors.Count > 0)
+        {
+            return errors.ToProblem("The withdrawal is not valid.");
+        }
+
+        var version = target.Value!;
+        if (await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is not { InForce: true } approval)
+        {
+            return Problem.NotFound($"An approval of version {version.Version}");
+        }
+
+        if (version.DeliveryQueued)
+        {
+            return new Problem(ProblemKind.Conflict, "already-delivered", "This version has gone to the county; its approval can no longer be withdrawn.",
+                "Amend the figures (with a reason): the next version needs its own approval.");
+        }
+
+        var withdrawn = approval with { WithdrawnBy = town.Caller.AuditName, WithdrawnAt = clock.GetUtcNow(), WithdrawReason = reason };
+        await approvals.SaveAsync(withdrawn, cancellationToken);
+        LogWithdrawn(logger, town.Code, version.Kind, version.Report, version.Version, reason!);
+        return withdrawn;
+    }
+
+    /// <summary>Whether a version may go to the county: always for a town without approval, else once approved.</summary>
+    public async Task<bool> MayDeliverAsync(Town town, ReportVersion version, CancellationToken cancellationToken) =>
+        !town.RequireApproval || await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is { InForce: true };
+
+    private async Task<Result<ReportVersion>> LatestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
+    {
+        var report = ReportPeriod.FromRoute(kind, periodRoute);
+        if (report.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!town.Town.RequireApproval)
+        {
+            return new Problem(ProblemKind.Conflict, "approval-not-required", "This town's reports go to the county without approval.",
+                "Set \"requireApproval\": true on the town to approve reports first.");
+        }
+
+        return await reports.LatestAsync(town.Code, report.Value, cancellationToken) is { } latest
+            ? latest
+            : Problem.NotFound($"A {kind} report for {periodRoute}");
+    }
+
+    private static string? Text(ReadOnlyMemory<byte> body, string field, bool required, ValidationErrors errors)
+    {
+        string? text = null;
+        if (!body.IsEmpty)
+        {
+            using var document = JsonBody.ParseObject(body, errors, $"{{ \"{field}\": \"…\" }}");
+            if (document?.RootElement.TryGetProperty(field, out var value) == true && value.ValueKind != JsonValueKind.Null)
+            {
+                text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null;
+                if (value.ValueKind != JsonValueKind.String || text!.Length > MaxTextLength)
+                {
+                    errors.Add(field, $"{field} 应为不超过{MaxTextLength}个字符的文字。");
+                }
+            }
+        }
+
+        if (required && string.IsNullOrEmpty(text) && errors.Count == 0)
+        {
+            errors.Add(field, "撤销审核须填写原因（reason）。");
+        }
+
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} version {Version} approved by {By}")]
+    private static partial void LogApproved(ILogger logger, UnitCode town, ReportKind kind, ReportPeriod period, int version, string by);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approval of report {Town} {Kind} {Period} version {Version} withdrawn: {Reason}")]
+    private static partial void LogWithdrawn(ILogger logger, UnitCode town, ReportKind kind, ReportPeriod period, int version, string reason);
+}
