@@ -177,7 +177,7 @@ export async function showTargets(main, { me, year }) {
       const input = h('input', { id: `t-${e.code}`, name: e.code, inputmode: 'decimal', autocomplete: 'off', value: targets.targets[e.code] ?? '', 'aria-describedby': `tm-${e.code}` });
       const message = h('p', { class: 'msg error', id: `tm-${e.code}`, hidden: true });
       inputs.set(e.code, { input, message });
-      return h('div', { class: 'field' }, h('label', { for: input.id, text: e.name }), h('span', { class: 'entry' }, input, h('span', { class: 'unit', text: e.unit })), message);
+      return h('div', { class: 'field plain' }, h('label', { for: input.id, text: e.name }), h('span', { class: 'entry' }, input, h('span', { class: 'unit', text: e.unit })), message);
     }));
   });
   const picker = h('select', { id: 'target-year' }, [thisYear - 1, thisYear, thisYear + 1].map((y) => h('option', { value: y, selected: y === year }, `${y}年`)));
