@@ -50,6 +50,23 @@ public sealed class OfficeTests(BrowserFixture browser, LocalApp app) : IClassFi
     }
 
     [Fact]
+    public async Task The_town_office_posts_its_own_town_level_figures()
+    {
+        var town = await WebTown.RegisterAsync(app, "镇办村");
+        await using var phone = await OfficeAsync(town);
+        await phone.Page.GetByRole(AriaRole.Link, new() { Name = "填报" }).ClickAsync();
+
+        await phone.Page.GetByLabel("税收收入").FillAsync("4812.35");
+        await phone.Page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+
+        await Expect(phone.Status).ToContainTextAsync("提交成功：第1版");
+        await Expect(phone.Page.GetByLabel("打井", new() { Exact = true })).ToHaveCountAsync(0);
+        var current = (await WebTown.CurrentAsync(app, town.Code, "2026-10"))!.Value;
+        Assert.Equal(4812.35m, current.GetProperty("values").GetProperty("finance.tax_revenue").GetDecimal());
+        await phone.ScreenAsync("31-office-town-figures");
+    }
+
+    [Fact]
     public async Task The_office_amends_a_locked_month_only_with_a_reason()
     {
         var town = await WebTown.RegisterAsync(app, "前村");

@@ -31,12 +31,16 @@ function render() {
   }
   const path = location.pathname.replace(/\/+$/, '') || '/';
   drawNav(me, path);
-  route(me, path).catch((error) => {
-    replace(main, h('p', { class: 'note error', role: 'alert', text: `页面加载失败：${error.message}` }));
+  // Each visit draws into a view of its own: a screen still loading when the person moves on draws into a
+  // detached view, never over the next screen.
+  const view = h('div', { class: 'view' });
+  replace(main, view);
+  route(me, path, view).catch((error) => {
+    replace(view, h('p', { class: 'note error', role: 'alert', text: `页面加载失败：${error.message}` }));
   });
 }
 
-async function route(me, path) {
+async function route(me, path, main) {
   const parts = path.split('/').filter(Boolean);
   if (me.role === 'village' || (parts[0] === 'fill')) {
     const { showForm } = await import('./form.js');
@@ -44,7 +48,7 @@ async function route(me, path) {
     if (!unit) return go('/office');
     return showForm(main, { unit, period: parts[2], me, who });
   }
-  if (!me.town) return showTownPicker(me);
+  if (!me.town) return showTownPicker(me, main);
   who.textContent = '';
   const office = await import('./office.js');
   switch (parts[1]) {
@@ -71,7 +75,7 @@ function drawNav(me, path) {
   replace(nav, ...items);
 }
 
-function showTownPicker(me) {
+function showTownPicker(me, main) {
   const message = h('p', { role: 'alert', hidden: true });
   const input = h('input', { id: 'town-code', inputmode: 'numeric', autocomplete: 'off', maxlength: 12, value: me.town || '' });
   const form = h('form', { class: 'card narrow' },

@@ -25,6 +25,7 @@ export async function showGrid(main, { me, who }) {
   } catch (error) {
     return failed(main, '总览', error);
   }
+  if (!main.isConnected) return;
   who.textContent = overview.name;
   const head = h('tr', {}, h('th', { scope: 'col', class: 'unit-col', text: '单位' }),
     overview.periods.map((p) => h('th', { scope: 'col', class: p.locked ? 'locked' : null, title: label(p.period) },
