@@ -10,8 +10,10 @@ missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v mutool >/dev/null || missing+=(mupdf-tools)
+[ -x /usr/bin/chromium ] || missing+=(chromium)                        # the web app's browser tests (Playwright)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)     # Chinese glyphs in the browser's screenshots
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  say "Installing ${missing[*]} (pdftotext, pdffonts, qpdf, mutool) for the PDF tests"
+  say "Installing ${missing[*]} (PDF tools; chromium and CJK fonts for the browser tests)"
   (apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null) || echo "${missing[*]} could not be installed; the tests that need them will fail" >&2
 fi
 
