@@ -6,7 +6,7 @@ using VillageReports.Units;
 namespace VillageReports.Reminders;
 
 /// <summary>Puts reminder jobs on the queue: the daily timer for every town, or the town office's "send now".</summary>
-public sealed partial class ReminderScheduler(UnitStore units, JobSender queue, StorageNames names, TimeProvider clock, ILogger<ReminderScheduler> logger)
+public sealed partial class ReminderScheduler(UnitStore units, JobSender queue, TimeProvider clock, ILogger<ReminderScheduler> logger)
 {
     public async Task<int> EnqueueForAllTownsAsync(CancellationToken cancellationToken)
     {
@@ -14,7 +14,7 @@ public sealed partial class ReminderScheduler(UnitStore units, JobSender queue, 
         var towns = await units.ListTownsAsync(cancellationToken);
         foreach (var town in towns)
         {
-            await queue.SendAsync(names.ReminderQueue, new ReminderJob(town.Code.Value, day), cancellationToken);
+            await queue.SendAsync(Work.Reminders, new ReminderJob(town.Code.Value, day), cancellationToken);
         }
 
         LogEnqueued(logger, towns.Count, day);
@@ -24,7 +24,7 @@ public sealed partial class ReminderScheduler(UnitStore units, JobSender queue, 
     public async Task<ReminderJob> RequestAsync(TownScope town, CancellationToken cancellationToken)
     {
         var job = new ReminderJob(town.Code.Value, Today());
-        await queue.SendAsync(names.ReminderQueue, job, cancellationToken);
+        await queue.SendAsync(Work.Reminders, job, cancellationToken);
         return job;
     }
 

@@ -16,7 +16,6 @@ public sealed partial class ApprovalService(
     ApprovalStore approvals,
     PeriodStore periods,
     JobSender queue,
-    StorageNames names,
     TimeProvider clock,
     ILogger<ApprovalService> logger)
 {
@@ -52,7 +51,7 @@ public sealed partial class ApprovalService(
             await periods.SetApprovedVersionAsync(town.Code, version.Report.Start, version.Version, cancellationToken);
         }
 
-        await queue.SendAsync(names.ReportJobsQueue, ReportJob.For(town.Code, version.Report), cancellationToken);
+        await queue.SendAsync(Work.ReportJobs, ReportJob.For(town.Code, version.Report), cancellationToken);
         LogApproved(logger, town.Code, version.Kind, version.Report, version.Version, approval.ApprovedBy);
         return approval;
     }

@@ -22,7 +22,6 @@ public sealed partial class ReportAssembler(
     ApprovalService approvals,
     PeriodStore periods,
     JobSender queue,
-    StorageNames names,
     TimeProvider clock,
     IOptions<VillageReportsOptions> options,
     ILogger<ReportAssembler> logger)
@@ -41,7 +40,7 @@ public sealed partial class ReportAssembler(
         if (held is null)
         {
             // Still held after a whole lease: put the job back for later instead of failing towards the poison queue.
-            await queue.SendAsync(names.ReportJobsQueue, job, cancellationToken, visibilityDelay: ReportStore.LeaseDuration);
+            await queue.SendAsync(Work.ReportJobs, job, cancellationToken, visibilityDelay: ReportStore.LeaseDuration);
             LogDeferred(logger, job.Town, report.Kind, job.Period);
             return new AssemblyOutcome(AssemblyStatus.Deferred, null);
         }
@@ -110,7 +109,7 @@ public sealed partial class ReportAssembler(
 
         if (!version.DeliveryQueued && await approvals.MayDeliverAsync(town, version, cancellationToken))
         {
-            await queue.SendAsync(names.DeliveryQueue, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);
+            await queue.SendAsync(Work.Deliveries, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);
             await reports.MarkDeliveryQueuedAsync(version, cancellationToken);
         }
     }

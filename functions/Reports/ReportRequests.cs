@@ -9,7 +9,7 @@ namespace VillageReports.Reports;
 /// Puts report jobs on the queue, from a request or a timer: the one path to <see cref="ReportAssembler"/>, whose
 /// retries and poison queue carry the work (a failed timer run is not retried by the host).
 /// </summary>
-public sealed partial class ReportRequests(UnitStore units, PeriodStore periods, JobSender queue, StorageNames names, TimeProvider clock, ILogger<ReportRequests> logger)
+public sealed partial class ReportRequests(UnitStore units, PeriodStore periods, JobSender queue, TimeProvider clock, ILogger<ReportRequests> logger)
 {
     /// <summary>Queues an assembly now: the same path the timers take.</summary>
     public async Task<Result<ReportJob>> RequestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
         }
 
         var job = ReportJob.For(town.Code, report.Value);
-        await queue.SendAsync(names.ReportJobsQueue, job, cancellationToken);
+        await queue.SendAsync(Work.ReportJobs, job, cancellationToken);
         return job;
     }
 
@@ -52,7 +52,7 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
 
             foreach (var period in due.Distinct())
             {
-                await queue.SendAsync(names.ReportJobsQueue, ReportJob.For(town.Code, period), cancellationToken);
+                await queue.SendAsync(Work.ReportJobs, ReportJob.For(town.Code, period), cancellationToken);
                 jobs++;
             }
         }

@@ -40,6 +40,13 @@ public sealed class StorageNames
     public string DeliveryQueue { get; }
     public string ReminderQueue { get; }
 
+    public string Of(Work queue) => queue switch
+    {
+        Work.ReportJobs => ReportJobsQueue,
+        Work.Deliveries => DeliveryQueue,
+        _ => ReminderQueue,
+    };
+
     public static StorageNames FromConfiguration(IConfiguration configuration)
     {
         var prefix = configuration["VillageReports:StoragePrefix"] ?? "";

@@ -38,8 +38,8 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         var sender = app.Services.GetRequiredService<JobSender>();
         var names = app.Services.GetRequiredService<StorageNames>();
         var again = new DeliveryJob(LocalApp.Town, "monthly", "2026-10", 1, version.Sha256, version.Size);
-        await sender.SendAsync(names.DeliveryQueue, again, default);
-        await sender.SendAsync(names.DeliveryQueue, again, default);
+        await sender.SendAsync(Work.Deliveries, again, default);
+        await sender.SendAsync(Work.Deliveries, again, default);
         var queue = await app.Services.GetRequiredService<StorageResources>().QueueAsync(names.DeliveryQueue);
         await WaitUntilAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the duplicates to be handled");
         await Task.Delay(500);

@@ -139,7 +139,7 @@ public class UndecodableMessageTests(SlowRetryApp app) : IClassFixture<SlowRetry
         const string undecodable = """{"town":"130123100000","kind":"monthly","period":"2026-10"} sent without base64!""";
 
         await jobs.SendMessageAsync(undecodable);
-        await app.Services.GetRequiredService<JobSender>().SendAsync(names.ReportJobsQueue, new ReportJob(LocalApp.Town, "monthly", "2026-10"), default);
+        await app.Services.GetRequiredService<JobSender>().SendAsync(Work.ReportJobs, new ReportJob(LocalApp.Town, "monthly", "2026-10"), default);
 
         Assert.Contains(undecodable, await QueueFunctionsTests.PoisonedAsync(poison, undecodable));
         var reports = app.Services.GetRequiredService<ReportStore>();

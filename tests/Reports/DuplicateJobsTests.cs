@@ -32,7 +32,7 @@ public class DuplicateJobsTests(LocalApp app) : IClassFixture<LocalApp>
         var storage = app.Services.GetRequiredService<StorageResources>();
         var sender = app.Services.GetRequiredService<JobSender>();
 
-        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => sender.SendAsync(names.ReportJobsQueue, new ReportJob(LocalApp.Town, "monthly", "2026-07"), default)));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => sender.SendAsync(Work.ReportJobs, new ReportJob(LocalApp.Town, "monthly", "2026-07"), default)));
         await WaitUntilEmptyAsync(await storage.QueueAsync(names.ReportJobsQueue));
         await WaitUntilEmptyAsync(await storage.QueueAsync(names.DeliveryQueue));
 

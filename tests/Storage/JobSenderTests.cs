@@ -21,7 +21,7 @@ public sealed class JobSenderTests : IAsyncLifetime
     {
         var queue = _prefix + "report-jobs";
 
-        await new JobSender(TestStorage.Resources()).SendAsync(queue, new ReportJob("130123100000", "monthly", "2026-10"), default);
+        await Sender().SendAsync(Work.ReportJobs, new ReportJob("130123100000", "monthly", "2026-10"), default);
 
         var json = DecodeBase64(await PeekRawAsync(queue));
         Assert.Equal("130123100000", json.GetProperty("town").GetString());
@@ -34,12 +34,14 @@ public sealed class JobSenderTests : IAsyncLifetime
     {
         var queue = _prefix + "deliveries";
 
-        await new JobSender(TestStorage.Resources()).SendAsync(queue, new DeliveryJob("130123100000", "annual", "2025", 3, new string('a', 64), 12345), default);
+        await Sender().SendAsync(Work.Deliveries, new DeliveryJob("130123100000", "annual", "2025", 3, new string('a', 64), 12345), default);
 
         var json = DecodeBase64(await PeekRawAsync(queue));
         Assert.Equal(JsonValueKind.Number, json.GetProperty("version").ValueKind);
         Assert.Equal(3, json.GetProperty("version").GetInt32());
     }
+
+    private JobSender Sender() => new(TestStorage.Resources(), new StorageNames(_prefix, _prefix + "report-jobs", _prefix + "deliveries", _prefix + "reminders"));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
