@@ -10,13 +10,6 @@ public static class HttpFunctions
     {
         var prefix = routePrefix.Trim('/') is { Length: > 0 } trimmed ? "/" + trimmed + "/" : "/";
 
-        // The app's catch-all function ({*path}) answers what nothing else claims, as it does in the host, where it
-        // also catches a known route's undeclared method (the route's own function does not match it there).
-        var catchAlls = functions
-            .Where(f => f.Trigger == TriggerKind.Http && f.Http.Route?.Contains("{*", StringComparison.Ordinal) == true)
-            .Select(f => (Function: f, Literal: prefix + f.Http.Route![..f.Http.Route!.IndexOf("{*", StringComparison.Ordinal)], Parameter: f.Http.Route![(f.Http.Route!.IndexOf("{*", StringComparison.Ordinal) + 2)..].TrimEnd('}')))
-            .OrderByDescending(c => c.Literal.Length)
-            .ToList();
         var routes = functions
             .Where(f => f.Trigger == TriggerKind.Http)
             .GroupBy(f => f.Http.Route ?? f.Name, StringComparer.OrdinalIgnoreCase);
@@ -35,17 +28,6 @@ public static class HttpFunctions
                 if (byMethod.TryGetValue(context.Request.Method, out var function))
                 {
                     return HandleAsync(function, context);
-                }
-
-                var path = context.Request.Path.Value ?? "/";
-                foreach (var (catchAll, literal, parameter) in catchAlls)
-                {
-                    if (catchAll != route.First() && path.StartsWith(literal, StringComparison.Ordinal)
-                        && (catchAll.Http.Methods ?? ["get", "post"]).Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
-                    {
-                        context.Request.RouteValues[parameter] = path[literal.Length..];
-                        return HandleAsync(catchAll, context);
-                    }
                 }
 
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

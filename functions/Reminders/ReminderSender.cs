@@ -75,9 +75,7 @@ public sealed partial class ReminderSender(
         {
             var at = clock.GetUtcNow();
             var watch = Stopwatch.StartNew();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Value.AttemptTimeout);
-            var answer = await robots.SendAsync(settings, message, timeout.Token);
+            var answer = await robots.SendAsync(settings, message, options.Value.AttemptTimeout, cancellationToken);
             await store.AddAttemptAsync(code, period, day, new ReminderAttempt(at, answer.HttpStatus, answer.Answer, watch.ElapsedMilliseconds, answer.Error), clock.GetTimestamp(), cancellationToken);
             if (answer.Sent)
             {

@@ -12,7 +12,8 @@ public sealed class RobotClient(IHttpClientFactory http, TimeProvider clock)
 {
     public const string Client = "reminder-robots";
 
-    public async Task<RobotAnswer> SendAsync(ReminderSettings settings, ReminderMessage message, CancellationToken cancellationToken)
+    /// <param name="attemptTimeout">How long this try may take: past it, the try failed (the job's own token still stops everything).</param>
+    public async Task<RobotAnswer> SendAsync(ReminderSettings settings, ReminderMessage message, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         var (url, body) = settings.Channel switch
         {
@@ -40,10 +41,12 @@ public sealed class RobotClient(IHttpClientFactory http, TimeProvider clock)
             request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(body, settings.Secret ?? ""));
         }
 
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(attemptTimeout);
         try
         {
-            using var response = await http.CreateClient(Client).SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await http.CreateClient(Client).SendAsync(request, attempt.Token);
+            var text = await response.Content.ReadAsStringAsync(attempt.Token);
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
@@ -58,11 +61,12 @@ public sealed class RobotClient(IHttpClientFactory http, TimeProvider clock)
             var errcode = ErrorCode(text);
             return errcode == 0
                 ? new RobotAnswer(status, "errcode 0", null)
-                : new RobotAnswer(status, $"errcode {errcode?.ToString(CultureInfo.InvariantCulture) ?? "?"}", $"the robot refused: {Truncate(text)}");
+                : new RobotAnswer(status, $"errcode {errcode?.ToString(CultureInfo.InvariantCulture) ?? "?"}", $"the robot refused with errcode {errcode?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return new RobotAnswer(null, null, $"{ex.GetType().Name}: {ex.Message}");
+            // A try that timed out is a failed try, retried with backoff, never a lost reminder.
+            return new RobotAnswer(null, null, ex is OperationCanceledException ? $"no answer within {attemptTimeout.TotalSeconds:0} s" : $"{ex.GetType().Name}: {ex.Message}");
         }
     }
 
@@ -93,6 +97,4 @@ public sealed class RobotClient(IHttpClientFactory http, TimeProvider clock)
             return null;
         }
     }
-
-    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200];
 }

@@ -45,6 +45,13 @@ public sealed partial class ReportAssembler(
             return new AssemblyOutcome(AssemblyStatus.Deferred, null);
         }
 
+        // Lock the month before reading it: a PUT that got in before the lock is in the data; one that checked the
+        // lock just before it and saves after finds the month locked afterwards and marks the report stale.
+        if (report.Kind == ReportKind.Monthly)
+        {
+            await periods.LockAsync(townCode, report.Start, cancellationToken);
+        }
+
         // A report compares with the year before, so it reads from January of last year.
         var data = await loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
         // The annual wording is read once: the same text is hashed as an input and rendered.

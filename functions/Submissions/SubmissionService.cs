@@ -157,6 +157,12 @@ public sealed partial class SubmissionService(
                     await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
                     LogAmended(logger, unit.Code.Value, period.ToString(), submission.Revision, draft.Reason!);
                 }
+                else if ((await periods.GetAsync(unit.Code.Town, period, cancellationToken)).Locked)
+                {
+                    // The month's report locked it while this write was on its way and may have read the data before
+                    // it: mark the report stale, so the next run makes a version with it. Nothing sent is ever left out.
+                    await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
+                }
 
                 return new PutOutcome(submission, current is null, DryRun: false, Unchanged: false);
             }

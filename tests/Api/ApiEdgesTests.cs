@@ -10,7 +10,7 @@ public class ApiEdgesTests(LocalApp app) : IClassFixture<LocalApp>
 {
     [Theory]
     [InlineData("GET", "/api/no-such-thing")]
-    [InlineData("POST", "/api/towns/130123100000/no-such-thing")]
+    [InlineData("POST", "/api/reports/2026")]
     public async Task An_unknown_route_answers_404_problem_json(string method, string path)
     {
         var response = await app.SendAsync(new HttpMethod(method), path, LocalApp.AdminToken);

@@ -114,11 +114,22 @@ public class FunctionMetadataTests
         var app = Trigger("ServeWebApp");
         var unknown = Trigger("UnknownRoute");
 
-        Assert.Equal("{*path}", app.GetProperty("route").GetString());
+        // The host may match routes in any order: the catch-alls' constraints must refuse every real route's address.
+        var webApp = new System.Text.RegularExpressions.Regex(Constraint(app.GetProperty("route").GetString()!));
+        var unknownApi = new System.Text.RegularExpressions.Regex(Constraint(unknown.GetProperty("route").GetString()!));
         Assert.Equal(["get", "head"], app.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("api/{*path}", unknown.GetProperty("route").GetString());
-        Assert.All(Metadata.Value.Select(f => f.GetProperty("bindings")[0]).Where(b => b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("route").GetString() != "{*path}"),
-            b => Assert.StartsWith("api/", b.GetProperty("route").GetString(), StringComparison.Ordinal));
+        Assert.StartsWith("api/{*path:", unknown.GetProperty("route").GetString(), StringComparison.Ordinal);
+        var routes = Metadata.Value.Select(f => f.GetProperty("bindings")[0])
+            .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
+            .Select(b => b.GetProperty("route").GetString()!)
+            .Where(r => !r.Contains("{*", StringComparison.Ordinal) && r.Length > 0)
+            .ToList();
+        Assert.All(routes, r => Assert.StartsWith("api/", r, StringComparison.Ordinal));
+        Assert.All(routes, r => Assert.DoesNotMatch(webApp, Example(r)));
+        Assert.All(routes, r => Assert.DoesNotMatch(unknownApi, Example(r)["api/".Length..]));
+        Assert.Matches(webApp, "form/2026-10");
+        Assert.Equal("", Trigger("ServeHome").GetProperty("route").GetString());
+        Assert.Matches(unknownApi, "no-such-thing");
     }
 
     [Fact]
@@ -216,6 +227,11 @@ public class FunctionMetadataTests
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
         Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
+
+    private static string Constraint(string route) => route[(route.IndexOf(":regex(", StringComparison.Ordinal) + ":regex(".Length)..^2];
+
+    /// <summary>A concrete address of a route template: each {parameter} filled in.</summary>
+    private static string Example(string route) => System.Text.RegularExpressions.Regex.Replace(route, "{[^}]+}", "130123100000");
 
     internal static JsonElement Trigger(string function)
     {
