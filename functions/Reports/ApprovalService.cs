@@ -23,17 +23,19 @@ public sealed partial class ApprovalService(
 
     public async Task<Result<Approval>> ApproveAsync(TownScope town, string kind, string periodRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var target = await LatestAsync(town, kind, periodRoute, cancellationToken);
-        if (target.Problem is { } refused)
-        {
-            return refused;
-        }
-
         var errors = new ValidationErrors();
         var comment = Text(body, "comment", required: false, errors);
         if (errors.Count > 0)
         {
             return errors.ToProblem("The approval is not valid.");
+        }
+
+        // Under the report's lease, as assembly: the version approved is the latest, and stays so until it is recorded.
+        await using var held = await LeaseAsync(town, kind, periodRoute, cancellationToken);
+        var target = held.Problem is { } busy ? busy : await LatestAsync(town, kind, periodRoute, cancellationToken);
+        if (target.Problem is { } refused)
+        {
+            return refused;
         }
 
         var version = target.Value!;
@@ -59,17 +61,19 @@ public sealed partial class ApprovalService(
     /// <summary>Withdraws the latest version's approval, with a reason, as long as the county has not been sent it.</summary>
     public async Task<Result<Approval>> WithdrawAsync(TownScope town, string kind, string periodRoute, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var target = await LatestAsync(town, kind, periodRoute, cancellationToken);
-        if (target.Problem is { } refused)
-        {
-            return refused;
-        }
-
         var errors = new ValidationErrors();
         var reason = Text(body, "reason", required: true, errors);
         if (errors.Count > 0)
         {
             return errors.ToProblem("The withdrawal is not valid.");
+        }
+
+        // Under the report's lease, as assembly: a delivery cannot be queued between the check below and the withdrawal.
+        await using var held = await LeaseAsync(town, kind, periodRoute, cancellationToken);
+        var target = held.Problem is { } busy ? busy : await LatestAsync(town, kind, periodRoute, cancellationToken);
+        if (target.Problem is { } refused)
+        {
+            return refused;
         }
 
         var version = target.Value!;
@@ -98,6 +102,23 @@ public sealed partial class ApprovalService(
     /// <summary>Whether a version may go to the county: always for a town without approval, else once approved.</summary>
     public async Task<bool> MayDeliverAsync(Town town, ReportVersion version, CancellationToken cancellationToken) =>
         !town.RequireApproval || await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is { InForce: true };
+
+    /// <summary>The report's lease (the assembler's), or a 409 when it stays held: the office can simply try again.</summary>
+    private async Task<HeldLease> LeaseAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
+    {
+        if (!ReportPeriod.TryParse(kind, periodRoute, out var report))
+        {
+            return new HeldLease(null, null);
+        }
+
+        var lease = await reports.WaitForLockAsync(town.Code, report, TimeSpan.FromSeconds(10), clock, cancellationToken);
+        return new HeldLease(lease, lease is null ? new Problem(ProblemKind.Conflict, "busy", "This report is being assembled right now; try again in a moment.") : null);
+    }
+
+    private sealed record HeldLease(IAsyncDisposable? Lease, Problem? Problem) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Lease?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
     private async Task<Result<ReportVersion>> LatestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
     {

@@ -36,7 +36,9 @@ public sealed partial class ReportAssembler(
         var town = await units.FindTownAsync(townCode, cancellationToken)
             ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
 
-        await using var held = await WaitForLeaseAsync(townCode, report, cancellationToken);
+        // Another run of the same report (a duplicate message, a request racing the timer, an approval) holds the
+        // lease for the milliseconds a report takes: wait for it, then find its version covers the same inputs.
+        await using var held = await reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
         if (held is null)
         {
             // Still held after a whole lease: put the job back for later instead of failing towards the poison queue.
@@ -77,30 +79,6 @@ public sealed partial class ReportAssembler(
         await FinishAsync(town, version, cancellationToken);
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyStatus.Created, version);
-    }
-
-    /// <summary>
-    /// Another run of the same report (a duplicate message, a request racing the timer) holds the lease for the
-    /// milliseconds a report takes: wait for it with jitter, so the runs spread out, then find its version covers
-    /// the same inputs. A crashed holder's lease expires within <see cref="ReportStore.LeaseDuration"/>.
-    /// </summary>
-    private async Task<IAsyncDisposable?> WaitForLeaseAsync(UnitCode town, ReportPeriod report, CancellationToken cancellationToken)
-    {
-        var started = clock.GetTimestamp();
-        while (true)
-        {
-            if (await reports.LockAsync(town, report, cancellationToken) is { } held)
-            {
-                return held;
-            }
-
-            if (clock.GetElapsedTime(started) > ReportStore.LeaseDuration + TimeSpan.FromSeconds(5))
-            {
-                return null;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 800)), clock, cancellationToken);
-        }
     }
 
     /// <summary>

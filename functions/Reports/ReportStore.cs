@@ -122,6 +122,29 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
         }
     }
 
+    /// <summary>
+    /// <see cref="LockAsync"/>, waiting with jitter (so racing runs spread out) up to <paramref name="patience"/> for a
+    /// run that holds it; a crashed holder's lease expires within <see cref="LeaseDuration"/>. Null when still held.
+    /// </summary>
+    public async Task<IAsyncDisposable?> WaitForLockAsync(UnitCode town, ReportPeriod report, TimeSpan patience, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            if (await LockAsync(town, report, cancellationToken) is { } held)
+            {
+                return held;
+            }
+
+            if (clock.GetElapsedTime(started) > patience)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(200, 800)), clock, cancellationToken);
+        }
+    }
+
     private sealed class Lease(BlobLeaseClient lease) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -36,7 +36,14 @@ public sealed class RequestScopes(Authenticator authenticator, UnitStore units)
         }
 
         var (unit, caller) = code.Value;
-        return await units.FindUnitAsync(unit, cancellationToken) is { } found ? new UnitScope(found, caller) : Problem.NotFound($"Unit {unit}");
+        return await units.FindUnitAsync(unit, cancellationToken) switch
+        {
+            null => Problem.NotFound($"Unit {unit}"),
+
+            // A village dropped from its town no longer reports; its own token stops there, the town office keeps its history.
+            { Active: false } when caller.Unit == unit => new Problem(ProblemKind.Forbidden, "unit-inactive", "This village is no longer on the town's list.", "Ask the town office."),
+            var found => new UnitScope(found, caller),
+        };
     }
 
     /// <summary>

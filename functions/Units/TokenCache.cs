@@ -16,13 +16,17 @@ public sealed class TokenCache(TimeProvider clock, IOptions<VillageReportsOption
 
     private readonly ConcurrentDictionary<string, (UnitCode Unit, DateTimeOffset Until)> _verified = new(StringComparer.Ordinal);
 
+    // When each unit's tokens were last revoked here: a read that began before that must not be remembered.
+    private readonly ConcurrentDictionary<UnitCode, DateTimeOffset> _revoked = new();
+
     public UnitCode? Find(string tokenHash) =>
         _verified.TryGetValue(tokenHash, out var entry) && entry.Until > clock.GetUtcNow() ? entry.Unit : null;
 
-    public void Remember(string tokenHash, UnitCode unit)
+    /// <param name="readAt">When the token was read from storage: a revocation since then wins.</param>
+    public void Remember(string tokenHash, UnitCode unit, DateTimeOffset readAt)
     {
         var duration = options.Value.TokenCacheDuration;
-        if (duration <= TimeSpan.Zero)
+        if (duration <= TimeSpan.Zero || (_revoked.TryGetValue(unit, out var revokedAt) && revokedAt >= readAt))
         {
             return;
         }
@@ -37,6 +41,7 @@ public sealed class TokenCache(TimeProvider clock, IOptions<VillageReportsOption
 
     public void ForgetUnit(UnitCode unit)
     {
+        _revoked[unit] = clock.GetUtcNow();
         foreach (var (hash, entry) in _verified)
         {
             if (entry.Unit == unit)

@@ -28,12 +28,16 @@ public sealed class TokenStore(StorageResources storage, StorageNames names, Tok
     }
 
     /// <summary>Revokes every token of the unit; answers how many there were.</summary>
-    public async Task<int> RevokeAllAsync(UnitCode unit, CancellationToken cancellationToken)
+    public Task<int> RevokeAllAsync(UnitCode unit, CancellationToken cancellationToken) => RevokeAllExceptAsync(unit, null, cancellationToken);
+
+    /// <summary>Revokes every token of the unit but <paramref name="keep"/> (one just issued); answers how many went.</summary>
+    public async Task<int> RevokeAllExceptAsync(UnitCode unit, string? keep, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.TokensTable);
         var partition = StorageKeys.TokenPartition(unit);
-        var rows = await table.QueryAsync<TokenEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
+        var kept = keep is null ? null : StorageKeys.TokenRow(Hash(keep));
+        var rows = (await table.QueryAsync<TokenEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken)).Where(r => r.RowKey != kept).ToList();
         await TableBatch.SubmitAsync(table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)).ToList(), cancellationToken);
         cache.ForgetUnit(unit);
 
@@ -55,6 +59,7 @@ public sealed class TokenStore(StorageResources storage, StorageNames names, Tok
             return known;
         }
 
+        var readAt = clock.GetUtcNow();
         var table = await storage.TableAsync(names.TokensTable);
         var row = await table.GetEntityIfExistsAsync<TokenEntity>(StorageKeys.TokenPartition(unit), StorageKeys.TokenRow(hash), cancellationToken: cancellationToken);
 
@@ -62,7 +67,7 @@ public sealed class TokenStore(StorageResources storage, StorageNames names, Tok
         // should the lookup ever become a range or prefix query.
         if (row.HasValue && row.Value is { } entity && FixedTimeEquals(entity.RowKey, hash))
         {
-            cache.Remember(hash, unit);
+            cache.Remember(hash, unit, readAt);
             return unit;
         }
 

@@ -44,7 +44,7 @@ public sealed class UnitStore(StorageResources storage, StorageNames names)
         var table = await storage.TableAsync(names.UnitsTable);
         var row = await table.GetEntityIfExistsAsync<UnitEntity>(StorageKeys.UnitPartition(unit), StorageKeys.UnitRow(unit), cancellationToken: cancellationToken);
         return row.HasValue && row.Value is { } entity
-            ? new ReportingUnit(unit, entity.Name, Enum.Parse<UnitLevel>(entity.Level))
+            ? new ReportingUnit(unit, entity.Name, Enum.Parse<UnitLevel>(entity.Level), entity.Active)
             : null;
     }
 

@@ -59,4 +59,21 @@ public class TownTests(LocalApp app) : IClassFixture<LocalApp>
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_village_dropped_from_the_town_can_no_longer_post_but_the_office_reads_its_history()
+    {
+        var dropped = LocalApp.Villages[2];
+        var token = await app.IssueTokenAsync(dropped);
+        (await app.PutSubmissionAsync(dropped, "2026-09", token, """{ "values": { "heating.heaters": 1 } }""")).EnsureSuccessStatusCode();
+        var kept = LocalApp.Villages.Take(2).Select((v, i) => new { code = v, name = $"第{i + 1}村" });
+        (await app.SendAsync(HttpMethod.Put, $"/api/towns/{LocalApp.Town}", LocalApp.AdminToken, System.Text.Json.JsonSerializer.Serialize(new { name = "青山镇", county = LocalApp.County, villages = kept }))).EnsureSuccessStatusCode();
+
+        var post = await app.PutSubmissionAsync(dropped, "2026-10", token, """{ "values": { "heating.heaters": 2 } }""");
+        var history = await app.SendAsync(HttpMethod.Get, $"/api/units/{dropped}/submissions/2026-09", LocalApp.AdminToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal("urn:village-reports:problem:unit-inactive", (await post.JsonAsync()).GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+    }
 }
