@@ -69,7 +69,8 @@ public static class VillageReportsServices
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<RobotClient>();
-        services.AddHttpClient(RobotClient.Client);
+        services.AddHttpClient(RobotClient.Client)
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicAddresses.Handler(sp.GetRequiredService<IOptions<ReminderOptions>>().Value.AllowLoopback));
         services.AddSingleton(_ => WebAssets.FromAppDirectory());
 
         services.AddSingleton<JobSender>();

@@ -11,6 +11,9 @@ public sealed class ReminderOptions
     /// <summary>The first wait between tries; it doubles each time.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Robots on this machine over plain http: for tests with loopback robots only, never in a deployment.</summary>
+    public bool AllowLoopback { get; set; }
+
     /// <summary>How long one try may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -5,7 +5,7 @@ using VillageReports.Units;
 namespace VillageReports.Reminders;
 
 /// <summary>A town's reminder channel, as the town office sets it; the secret is written, never read back.</summary>
-public sealed class ReminderSettingsService(ReminderStore store)
+public sealed class ReminderSettingsService(ReminderStore store, Microsoft.Extensions.Options.IOptions<ReminderOptions> options)
 {
     private const int MaxUrlLength = 500;
 
@@ -13,7 +13,7 @@ public sealed class ReminderSettingsService(ReminderStore store)
     {
         var errors = new ValidationErrors();
         var existing = await store.GetSettingsAsync(town.Code, cancellationToken);
-        var settings = Parse(town.Code, body, existing, errors);
+        var settings = Parse(town.Code, body, existing, options.Value.AllowLoopback, errors);
         if (settings is null || errors.Count > 0)
         {
             return errors.ToProblem("The reminder settings are not valid.");
@@ -31,7 +31,7 @@ public sealed class ReminderSettingsService(ReminderStore store)
     public Task<IReadOnlyList<ReminderRecord>> ListSentAsync(TownScope town, CancellationToken cancellationToken) =>
         store.ListAsync(town.Code, cancellationToken);
 
-    private static ReminderSettings? Parse(UnitCode town, ReadOnlyMemory<byte> body, ReminderSettings? existing, ValidationErrors errors)
+    private static ReminderSettings? Parse(UnitCode town, ReadOnlyMemory<byte> body, ReminderSettings? existing, bool allowLoopback, ValidationErrors errors)
     {
         using var document = JsonBody.ParseObject(body, errors, "{ \"channel\": \"wecom|dingtalk|webhook\", \"url\", \"secret\"?, \"days\"?, \"everyDayAfterDue\"? }");
         if (document is null)
@@ -49,7 +49,7 @@ public sealed class ReminderSettingsService(ReminderStore store)
         }
 
         var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()!.Trim() : null;
-        if (url is null || url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))))
+        if (url is null || url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (allowLoopback && uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))))
         {
             errors.Add("url", "url 应为 https 地址（机器人的 Webhook 地址）。");
         }

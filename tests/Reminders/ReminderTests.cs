@@ -13,6 +13,7 @@ public sealed class ReminderApp : LocalApp
     {
         settings["VillageReports:Reminders:FirstRetryDelay"] = "00:00:00.010";
         settings["VillageReports:Reminders:MaxAttempts"] = "3";
+        settings["VillageReports:Reminders:AllowLoopback"] = "true";
         settings["VillageReports:Delivery:PublicBaseUrl"] = "https://reports.example.cn";
     }
 }
@@ -146,10 +147,42 @@ public class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>, IAsync
         var byVillage = await app.SendAsync(HttpMethod.Get, $"/api/towns/{town}/reminders", await app.IssueTokenAsync("130123206201"));
 
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.SendAsync(HttpMethod.Put, $"/api/towns/{town}/reminders", LocalApp.AdminToken, """{ "channel": "wecom", "url": "ftp://example.cn/x" }""")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         var text = await read.Content.ReadAsStringAsync();
         Assert.DoesNotContain("SEC-very-secret-value", text, StringComparison.Ordinal);
         Assert.True((await read.JsonAsync()).GetProperty("hasSecret").GetBoolean());
         Assert.Equal(HttpStatusCode.Forbidden, byVillage.StatusCode);
+    }
+}
+
+public class PublicAddressesTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.1", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("106.11.58.1", true)]
+    [InlineData("2400:3200::1", true)]
+    public void Only_public_addresses_are_robots(string address, bool isPublic) =>
+        Assert.Equal(isPublic, PublicAddresses.IsPublic(System.Net.IPAddress.Parse(address)));
+}
+
+public class ReminderSettingsInDeploymentTests(LocalApp app) : IClassFixture<LocalApp>
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/robot")]
+    [InlineData("http://localhost/robot")]
+    public async Task A_deployment_refuses_a_robot_on_this_machine(string url)
+    {
+        var response = await app.SendAsync(HttpMethod.Put, $"/api/towns/{LocalApp.Town}/reminders", LocalApp.AdminToken, JsonSerializer.Serialize(new { channel = "wecom", url }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 }
