@@ -209,7 +209,29 @@ public sealed class OfficeTests(BrowserFixture browser, LocalApp app) : IClassFi
         await phone.Page.GetByRole(AriaRole.Button, new() { Name = "打开" }).ClickAsync();
 
         await Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = $"{town.Name} · 报送情况" })).ToBeVisibleAsync();
-        await Expect(phone.Page.GetByRole(AriaRole.Button, new() { Name = "审核" })).ToBeDisabledAsync();
+        await Expect(phone.Page.GetByRole(AriaRole.Button, new() { Name = "导入导出" })).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task A_town_that_requires_approval_approves_a_version_from_the_reports_screen()
+    {
+        var town = await WebTown.RegisterAsync(app, "审核村");
+        var body = JsonSerializer.Serialize(new { name = town.Name, county = LocalApp.County, villages = new[] { new { code = town.Village(0), name = "审核村" } }, requireApproval = true });
+        (await app.SendAsync(HttpMethod.Put, $"/api/towns/{town.Code}", LocalApp.AdminToken, body)).EnsureSuccessStatusCode();
+        await WebTown.PostAsync(app, town.Village(0), "2026-09", """{"values":{"renovation.wells":2}}""");
+        (await app.SendAsync(HttpMethod.Post, $"/api/towns/{town.Code}/reports/monthly/2026-09", LocalApp.AdminToken)).EnsureSuccessStatusCode();
+        await WaitForReportAsync(town.Code);
+        await using var phone = await OfficeAsync(town, "/office/reports");
+        var item = phone.Page.Locator(".report").Filter(new() { HasText = "2026年9月月报 第1版" });
+        await Expect(item).ToContainTextAsync("待审核");
+        await phone.ScreenAsync("29-office-approval");
+
+        await item.GetByRole(AriaRole.Button, new() { Name = "审核通过2026年9月月报 第1版" }).ClickAsync();
+
+        await Expect(phone.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("审核通过");
+        await Expect(phone.Page.Locator(".report").Filter(new() { HasText = "2026年9月月报 第1版" })).ToContainTextAsync("已审核");
+        var listing = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{town.Code}/reports", LocalApp.AdminToken)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("approved", listing.GetProperty("reports")[0].GetProperty("approval").GetString());
     }
 
     private async Task WaitForReportAsync(string town)

@@ -7,14 +7,13 @@ const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 const signOutButton = document.getElementById('sign-out');
 
-// The town office's screens; the last three come with the next issues and are named here so the office sees where.
+// The town office's screens; the last two come with the next issues and are named here so the office sees where.
 const officeScreens = [
   { path: '/office', name: '总览', roles: ['town', 'county', 'admin'] },
   { path: '/fill', name: '填报', roles: ['town'] },
   { path: '/office/tokens', name: '登录链接', roles: ['town', 'admin'] },
   { path: '/office/targets', name: '年度目标', roles: ['town', 'admin'] },
-  { path: '/office/reports', name: '报表', roles: ['town', 'county', 'admin'] },
-  { path: null, name: '审核', roles: ['town', 'admin'] },
+  { path: '/office/reports', name: '报表与审核', roles: ['town', 'county', 'admin'] },
   { path: null, name: '催报', roles: ['town', 'admin'] },
   { path: null, name: '导入导出', roles: ['town', 'admin'] },
 ];

@@ -226,6 +226,26 @@ export async function showTargets(main, { me, year }) {
 }
 
 const deliveryNames = { delivered: '已送达县里', pending: '等待投递', queued: '等待投递', failed: '投递失败' };
+const approvalNames = { awaiting: '待审核', approved: '已审核', withdrawn: '审核已撤销' };
+
+/** 审核通过 or 撤销审核 for one version: the server decides what is allowed and says why not. */
+async function approve(me, report, status, withdraw) {
+  const path = `/api/towns/${me.town}/approvals/${report.kind}/${report.period}`;
+  try {
+    if (withdraw) {
+      const reason = window.prompt('撤销审核的原因（必填）：');
+      if (!reason) return false;
+      await api(path, { method: 'DELETE', body: { reason } });
+    } else {
+      await api(path, { method: 'POST', body: {} });
+    }
+    return true;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    say(status, explain(error), 'error');
+    return false;
+  }
+}
 
 /** Every report version with its download and its delivery to the county. */
 export async function showReports(main, { me }) {
@@ -245,8 +265,20 @@ export async function showReports(main, { me }) {
     const delivery = deliveryOf.get(`${report.kind}|${report.period}|${report.version}`);
     const deliveryText = delivery ? (deliveryNames[delivery.status] || delivery.status) : '未投递';
     const file = `${reports.town}-${report.kind}-${report.period}-v${report.version}.pdf`;
+    const approval = approvalNames[report.approval];
+    const canApprove = me.role !== 'county' && report.approval === 'awaiting';
+    const canWithdraw = me.role !== 'county' && report.approval === 'approved' && !report.deliveryQueued;
+    const onApproval = (withdraw) => async () => {
+      if (await approve(me, report, status, withdraw)) {
+        await showReports(main, { me });
+        say(main.querySelector('[role=status]'), withdraw ? `已撤销审核：${title}` : `审核通过：${title}，将送达县里`, 'ok');
+      }
+    };
     return h('li', { class: 'report' },
-      h('p', {}, h('strong', { text: title }), report.stale ? h('span', { class: 'badge warn', text: '数据已更正，待重新生成' }) : null),
+      h('p', {}, h('strong', { text: title }), report.stale ? h('span', { class: 'badge warn', text: '数据已更正，待重新生成' }) : null,
+        approval ? h('span', { class: `badge ${report.approval === 'approved' ? 'ok' : 'warn'}`, text: approval }) : null),
+      canApprove ? h('button', { type: 'button', 'aria-label': `审核通过${title}`, onclick: onApproval(false) }, '审核通过') : null,
+      canWithdraw ? h('button', { type: 'button', class: 'secondary', 'aria-label': `撤销审核${title}`, onclick: onApproval(true) }, '撤销审核') : null,
       h('p', { class: 'hint', text: `${timeLabel(report.created)} · ${Math.round(report.size / 1024)} KB · ` },
         h('span', { class: `badge ${delivery?.status === 'delivered' ? 'ok' : delivery?.status === 'failed' ? 'error' : 'info'}`, text: deliveryText })),
       h('button', { type: 'button', class: 'secondary', 'aria-label': `下载${title}`, onclick: async () => {
@@ -261,8 +293,8 @@ export async function showReports(main, { me }) {
       } }, '下载 PDF'));
   });
   replace(main,
-    h('h1', { text: '报表' }),
-    h('p', { class: 'hint', text: '每月报表在截止日的第二天自动生成并送达县里；更正数据后会生成新的版本，旧版本仍可下载。' }),
+    h('h1', { text: '报表与审核' }),
+    h('p', { class: 'hint', text: '每月报表在截止日的第二天自动生成；本镇需要审核时，审核通过后才送达县里。更正数据后会生成新的版本，须重新审核；旧版本仍可下载。' }),
     status,
     items.length ? h('ul', { class: 'reports' }, items) : h('p', { text: '还没有生成过报表。' }));
 }
