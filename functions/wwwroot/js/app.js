@@ -7,14 +7,14 @@ const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 const signOutButton = document.getElementById('sign-out');
 
-// The town office's screens; the last two come with the next issues and are named here so the office sees where.
+// The town office's screens; the last one comes with the next issue and is named here so the office sees where.
 const officeScreens = [
   { path: '/office', name: '总览', roles: ['town', 'county', 'admin'] },
   { path: '/fill', name: '填报', roles: ['town'] },
   { path: '/office/tokens', name: '登录链接', roles: ['town', 'admin'] },
   { path: '/office/targets', name: '年度目标', roles: ['town', 'admin'] },
   { path: '/office/reports', name: '报表与审核', roles: ['town', 'county', 'admin'] },
-  { path: null, name: '催报', roles: ['town', 'admin'] },
+  { path: '/office/reminders', name: '催报', roles: ['town', 'admin'] },
   { path: null, name: '导入导出', roles: ['town', 'admin'] },
 ];
 
@@ -55,6 +55,7 @@ async function route(me, path, main) {
     case 'tokens': return office.showTokens(main, { me });
     case 'targets': return office.showTargets(main, { me, year: parts[2] });
     case 'reports': return office.showReports(main, { me });
+    case 'reminders': return (await import('./reminders.js')).showReminders(main, { me });
     default: return office.showGrid(main, { me, who });
   }
 }
