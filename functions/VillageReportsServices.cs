@@ -64,6 +64,7 @@ public static class VillageReportsServices
         services.AddSingleton<HealthService>();
         services.AddSingleton<SignInSheets>();
         services.AddSingleton<SpreadsheetService>();
+        services.AddSingleton<ImportService>();
 
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<ReminderStore>();

@@ -38,6 +38,7 @@ public class FunctionMetadataTests
         { "ExportYearCsv", "get", "api/towns/{town}/years/{year}/export.csv" },
         { "ExportYearXlsx", "get", "api/towns/{town}/years/{year}/export.xlsx" },
         { "GetWorkbook", "get", "api/towns/{town}/periods/{period}/workbook" },
+        { "PostImport", "post", "api/towns/{town}/periods/{period}/imports" },
         { "PutTargets", "put", "api/towns/{town}/targets/{year}" },
         { "GetTargets", "get", "api/towns/{town}/targets/{year}" },
         { "RequestReport", "post", "api/towns/{town}/reports/{kind}/{period}" },
