@@ -173,6 +173,26 @@ public class ImportTests(LocalApp app) : IClassFixture<LocalApp>
         Assert.Equal((0, 0, 3, 0), Counts(await SummaryAsync("2026-01", template, Xlsx)));
     }
 
+    [Fact]
+    public async Task A_template_saved_again_by_libreoffice_keeps_its_code_row_protection_and_validation_and_imports()
+    {
+        var bytes = Fixture("template-filled-saved-by-libreoffice.xlsx");
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            var sheet = WorkbookTests.Sheet(document, "村级");
+            Assert.True(sheet.Descendants<Row>().ElementAt(1).Hidden?.Value);
+            Assert.True(sheet.Elements<SheetProtection>().Single().Sheet?.Value);
+            Assert.NotEmpty(sheet.Descendants<DataValidation>());
+        }
+
+        var summary = await SummaryAsync("2025-12", bytes, Xlsx);
+
+        Assert.Equal((3, 0, 0, 0), Counts(summary));
+        Assert.Equal(9, (await ValuesAsync(Villages[0], "2025-12"))!.Value.GetProperty("renovation.wells").GetInt32());
+        Assert.Equal(2.5m, (await ValuesAsync(Villages[1], "2025-12"))!.Value.GetProperty("collective.income").GetDecimal());
+        Assert.Equal(1.5m, (await ValuesAsync(Villages[2], "2025-12"))!.Value.GetProperty("roads.new_km").GetDecimal());
+    }
+
     /// <summary>The template, filled (or not) with OpenXml as a clerk's spreadsheet program would save it.</summary>
     private async Task<byte[]> FilledTemplateAsync(string period, bool fill = true)
     {
