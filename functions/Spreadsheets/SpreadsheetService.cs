@@ -6,7 +6,7 @@ using VillageReports.Units;
 namespace VillageReports.Spreadsheets;
 
 /// <summary>A town's figures as spreadsheets: exports of a month or a year, and the template the office fills in.</summary>
-public sealed class SpreadsheetService(ElementCatalog catalog, ReportDataLoader loader, PeriodStore periods)
+public sealed class SpreadsheetService(ElementCatalog catalog, ReportDataLoader loader, PeriodStore periods, SubmissionStore submissions, UnitStore units)
 {
     public async Task<Result<FigureTable>> PeriodTableAsync(TownScope town, string periodRoute, CancellationToken cancellationToken)
     {
@@ -37,17 +37,43 @@ public sealed class SpreadsheetService(ElementCatalog catalog, ReportDataLoader 
         var data = await loader.LoadAsync(town.Town, period, period, period.Year, cancellationToken);
         var state = await periods.GetAsync(town.Code, period, cancellationToken);
         var units = town.Town.ExpectedUnits;
-        var villageSheet = TemplateSheet(WorkbookTemplate.VillageSheet, UnitLevel.Village, units.Where(u => u.Level == UnitLevel.Village), data, period);
-        var townSheet = TemplateSheet(WorkbookTemplate.TownSheet, UnitLevel.Town, units.Where(u => u.Level == UnitLevel.Town), data, period);
+        IReadOnlyDictionary<string, decimal>? Current(ReportingUnit unit) => data.Find(unit.Code, period)?.Values;
+        var villageSheet = TemplateSheet(UnitLevel.Village, units.Where(u => u.Level == UnitLevel.Village), Current);
+        var townSheet = TemplateSheet(UnitLevel.Town, units.Where(u => u.Level == UnitLevel.Town), Current);
         return XlsxWriter.Write([villageSheet, townSheet], [(WorkbookTemplate.InstructionsSheet, WorkbookTemplate.Instructions(town.Town, period, state.Locked))]);
     }
 
-    private GridSheet TemplateSheet(string name, UnitLevel level, IEnumerable<ReportingUnit> units, ReportData data, Period period)
+    /// <summary>One unit's own sheet (a village that cannot use the phone form), in the town template's layout, so the office imports it as it is.</summary>
+    public async Task<Result<byte[]>> UnitTemplateAsync(UnitScope unit, string periodRoute, CancellationToken cancellationToken)
+    {
+        var parsed = Period.FromRoute(periodRoute);
+        if (parsed.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        var period = parsed.Value;
+        var town = units.FindTownAsync(unit.Code.Town, cancellationToken);
+        var current = submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
+        var state = periods.GetAsync(unit.Code.Town, period, cancellationToken);
+        await Task.WhenAll(town, current, state);
+        if (await town is not { } found)
+        {
+            return Problem.NotFound("Town");
+        }
+
+        var values = (await current)?.Submission.Values;
+        return XlsxWriter.Write(
+            [TemplateSheet(unit.Unit.Level, [unit.Unit], _ => values)],
+            [(WorkbookTemplate.InstructionsSheet, WorkbookTemplate.Instructions(found, period, (await state).Locked))]);
+    }
+
+    private GridSheet TemplateSheet(UnitLevel level, IEnumerable<ReportingUnit> units, Func<ReportingUnit, IReadOnlyDictionary<string, decimal>?> values)
     {
         var elements = catalog.Elements.Where(e => e.ReportedBy == level).ToList();
         var rows = units.Select(u =>
         {
-            var current = data.Find(u.Code, period)?.Values;
+            var current = values(u);
             IReadOnlyList<SheetCell> cells =
             [
                 SheetCell.Of(u.Code.Value), SheetCell.Of(u.Name),
@@ -56,7 +82,7 @@ public sealed class SpreadsheetService(ElementCatalog catalog, ReportDataLoader 
             return cells;
         }).ToList();
         return new GridSheet(
-            name,
+            level == UnitLevel.Village ? WorkbookTemplate.VillageSheet : WorkbookTemplate.TownSheet,
             [SheetLayout.UnitCodeHeader, SheetLayout.UnitNameHeader, .. elements.Select(SheetLayout.Header)],
             [SheetLayout.UnitCodeKey, SheetLayout.UnitNameKey, .. elements.Select(e => e.Code)],
             rows,

@@ -39,6 +39,7 @@ public class FunctionMetadataTests
         { "ExportYearXlsx", "get", "api/towns/{town}/years/{year}/export.xlsx" },
         { "GetWorkbook", "get", "api/towns/{town}/periods/{period}/workbook" },
         { "PostImport", "post", "api/towns/{town}/periods/{period}/imports" },
+        { "GetUnitWorkbook", "get", "api/units/{unit}/submissions/{period}/workbook" },
         { "PutTargets", "put", "api/towns/{town}/targets/{year}" },
         { "GetTargets", "get", "api/towns/{town}/targets/{year}" },
         { "RequestReport", "post", "api/towns/{town}/reports/{kind}/{period}" },

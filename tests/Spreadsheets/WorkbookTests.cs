@@ -75,4 +75,26 @@ public class WorkbookTests(LocalApp app) : IClassFixture<LocalApp>
         Assert.Equal(HttpStatusCode.Forbidden, template.StatusCode);
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
     }
+
+    [Fact]
+    public async Task A_village_takes_its_own_sheet_prefilled_and_may_not_take_anothers()
+    {
+        var village = LocalApp.Villages[2];
+        var token = await app.IssueTokenAsync(village);
+        (await app.PutSubmissionAsync(village, "2026-09", token, """{ "values": { "renovation.bridges": 2 } }""")).EnsureSuccessStatusCode();
+
+        var own = await app.SendAsync(HttpMethod.Get, $"/api/units/{village}/submissions/2026-09/workbook", token);
+        var other = await app.SendAsync(HttpMethod.Get, $"/api/units/{LocalApp.Villages[0]}/submissions/2026-09/workbook", token);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await own.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        Assert.Equal(["村级", "说明"], document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        var rows = Sheet(document, "村级").Descendants<Row>().ToList();
+        Assert.Equal(3, rows.Count);
+        var codes = rows[1].Elements<Cell>().Select(c => c.InnerText).ToList();
+        Assert.Equal(village, rows[2].Elements<Cell>().First().InnerText);
+        Assert.Equal("2", rows[2].Elements<Cell>().ElementAt(codes.IndexOf("renovation.bridges")).CellValue?.Text);
+    }
 }
