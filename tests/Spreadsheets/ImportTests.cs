@@ -103,6 +103,21 @@ public class ImportTests(LocalApp app) : IClassFixture<LocalApp>
     }
 
     [Fact]
+    public async Task A_gbk_csv_with_moved_columns_an_unknown_unit_and_the_total_row_imports_the_known_units()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = $"打井（眼）,单位名称,单位代码\r\nrenovation.wells,name,unit\r\n６,第二村,{Villages[1]}\r\n3,外村,130123100299\r\n6,全镇合计,合计\r\n";
+        var gbk = Encoding.GetEncoding("GB18030").GetBytes(text);
+
+        var summary = await SummaryAsync("2025-11", gbk, "text/csv");
+
+        Assert.Equal((1, 0, 0, 1), Counts(summary));
+        var problem = Assert.Single(summary.GetProperty("problems").EnumerateArray());
+        Assert.Equal(("CSV!C4", "130123100299"), (problem.GetProperty("cell").GetString(), problem.GetProperty("unit").GetString()));
+        Assert.Equal(6, (await ValuesAsync(Villages[1], "2025-11"))!.Value.GetProperty("renovation.wells").GetInt32());
+    }
+
+    [Fact]
     public async Task An_atomic_import_with_one_refused_row_writes_nothing()
     {
         var csv = Csv($"unit,renovation.wells\r\n{Villages[0]},500\r\n{Villages[1]},4\r\n");
