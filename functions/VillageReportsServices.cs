@@ -14,6 +14,7 @@ using VillageReports.Storage;
 using VillageReports.Reminders;
 using VillageReports.Reports;
 using VillageReports.SignIn;
+using VillageReports.Spreadsheets;
 using VillageReports.Submissions;
 using VillageReports.Targets;
 using VillageReports.Units;
@@ -62,6 +63,8 @@ public static class VillageReportsServices
 
         services.AddSingleton<HealthService>();
         services.AddSingleton<SignInSheets>();
+        services.AddSingleton<SpreadsheetService>();
+        services.AddSingleton<ImportService>();
 
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<ReminderStore>();
