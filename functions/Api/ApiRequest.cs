@@ -34,10 +34,32 @@ public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
 
     private async Task<Result<ReadOnlyMemory<byte>>> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxBodyBytes;
+        var body = await CappedBodyAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        // Windows tools often start UTF-8 with a byte-order mark; it is not part of the JSON or the text.
+        var bytes = body.Value;
+        return bytes.Span.StartsWith(Utf8ByteOrderMark) ? bytes[Utf8ByteOrderMark.Length..] : bytes;
+    }
+
+    /// <summary>
+    /// The raw body, read with a cap (an oversized body is never buffered whole) and a time limit (a stalled one is a
+    /// 408): the one place a request body is read. A route that takes files passes its own, larger cap.
+    /// </summary>
+    public async Task<Result<ReadOnlyMemory<byte>>> CappedBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > limit)
         {
             return TooLarge(limit);
+        }
+
+        // The server's own cap matches the app's JSON limit; a route with a larger one raises it for this request.
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server && server.MaxRequestBodySize < limit + 1L)
+        {
+            server.MaxRequestBodySize = limit + 1L;
         }
 
         // Sized to the declared length (the server never reads past it); a chunked body gets the limit and one byte
@@ -68,14 +90,7 @@ public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
             return TooLarge(limit);
         }
 
-        if (length > limit)
-        {
-            return TooLarge(limit);
-        }
-
-        // Windows tools often start UTF-8 with a byte-order mark; it is not part of the JSON or the text.
-        var start = buffer.AsSpan(0, length).StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0;
-        return new ReadOnlyMemory<byte>(buffer, start, length - start);
+        return length > limit ? TooLarge(limit) : new ReadOnlyMemory<byte>(buffer, 0, length);
     }
 
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
@@ -87,5 +102,5 @@ public sealed class ApiRequest(IOptions<VillageReportsOptions> options)
         new(ProblemKind.RequestTimeout, "request-timeout", "The body arrived too slowly.", "Send the request again; nothing was stored.");
 
     private static Problem TooLarge(int limit) =>
-        new(ProblemKind.TooLarge, "body-too-large", $"The body may be at most {limit / 1024} KiB.");
+        new(ProblemKind.TooLarge, "body-too-large", limit >= 1024 * 1024 ? $"The body may be at most {limit / (1024 * 1024)} MiB." : $"The body may be at most {limit / 1024} KiB.");
 }

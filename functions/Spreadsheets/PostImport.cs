@@ -7,7 +7,7 @@ using VillageReports.Units;
 
 namespace VillageReports.Spreadsheets;
 
-public sealed class PostImport(RequestScopes scopes, ImportService imports, IOptions<VillageReportsOptions> options)
+public sealed class PostImport(RequestScopes scopes, ApiRequest api, ImportService imports)
 {
     [Function(nameof(PostImport))]
     public async Task<IActionResult> Run(
@@ -22,8 +22,8 @@ public sealed class PostImport(RequestScopes scopes, ImportService imports, IOpt
             return ApiResults.Problem(refused);
         }
 
-        // Read here, not by ApiRequest: a workbook needs far more than the app's JSON body limit, and only this route takes one.
-        var upload = await SpreadsheetUpload.ReadAsync(request, options, cancellationToken);
+        // A workbook needs far more than the app's JSON body limit, and only this route takes one.
+        var upload = await SpreadsheetUpload.ReadAsync(request, api, cancellationToken);
         var summary = await upload.ThenAsync(u => imports.ImportAsync(scope.Value!, new ImportRequest(
             period, u, ApiRequest.Flag(request, "dryRun"), ApiRequest.Flag(request, "atomic"), request.Query["reason"].ToString()), cancellationToken));
         return ApiResults.From(summary, s => ApiResults.Json(s));

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
+using VillageReports.Api;
 using Microsoft.Net.Http.Headers;
 
 namespace VillageReports.Spreadsheets;
@@ -17,8 +17,8 @@ public sealed record SpreadsheetUpload(byte[] Bytes, bool Csv)
     private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
     private static ReadOnlySpan<byte> CompoundFileMagic => [0xD0, 0xCF, 0x11, 0xE0];
 
-    /// <summary>Reads the body with a cap (an oversized body is never buffered whole) and checks it is the kind it claims.</summary>
-    public static async Task<Result<SpreadsheetUpload>> ReadAsync(HttpRequest request, IOptions<VillageReportsOptions> options, CancellationToken cancellationToken)
+    /// <summary>Reads the body with the spreadsheet cap and checks it is the kind it claims.</summary>
+    public static async Task<Result<SpreadsheetUpload>> ReadAsync(HttpRequest request, ApiRequest api, CancellationToken cancellationToken)
     {
         var media = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.MediaType.Value ?? "" : "";
         var csv = media.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
@@ -28,38 +28,13 @@ public sealed record SpreadsheetUpload(byte[] Bytes, bool Csv)
                 $"上传的文件应为 .xlsx（Content-Type: {SpreadsheetFiles.XlsxType}）或 .csv（Content-Type: text/csv）。");
         }
 
-        if (request.ContentLength > MaxBytes)
+        var body = await api.CappedBodyAsync(request, MaxBytes, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            return TooLarge();
+            return problem.Kind == ProblemKind.TooLarge ? TooLarge() : problem;
         }
 
-        var buffer = new byte[(int)Math.Min(MaxBytes, request.ContentLength ?? MaxBytes) + 1];
-        var length = 0;
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        patience.CancelAfter(options.Value.BodyReadTimeout);
-        try
-        {
-            int read;
-            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), patience.Token)) > 0)
-            {
-                length += read;
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new Problem(ProblemKind.RequestTimeout, "request-timeout", "The body arrived too slowly.", "Send the request again; nothing was stored.");
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge();
-        }
-
-        if (length > MaxBytes)
-        {
-            return TooLarge();
-        }
-
-        var bytes = buffer.AsSpan(0, length).ToArray();
+        var bytes = body.Value.ToArray();
         return csv ? new SpreadsheetUpload(bytes, true) : CheckWorkbook(bytes);
     }
 
