@@ -26,14 +26,35 @@ public sealed partial class DeliveryService(
             throw new InvalidOperationException($"Malformed delivery {job}: it goes to the poison queue.");
         }
 
-        if (await deliveries.StatusAsync(town, report, job.Version, cancellationToken) == DeliveryStore.Delivered)
+        // A duplicate message, possibly running at the same moment, must not notify the county twice: one run claims
+        // the version. A run that finds another sending fails for now: the queue tries it again later, when it finds
+        // the version delivered, or failed or abandoned (a run that died) and takes it over. Nothing is lost.
+        var settings = options.Value;
+        var abandonedAfter = (settings.AttemptTimeout + settings.FirstRetryDelay * 2) * Math.Max(1, settings.MaxAttempts) + TimeSpan.FromMinutes(1);
+        switch (await deliveries.TryClaimAsync(town, report, job.Version, clock.GetUtcNow(), abandonedAfter, cancellationToken))
         {
-            LogAlreadyDelivered(logger, job.Town, job.Kind, job.Period, job.Version);
-            return;
+            case DeliveryStore.Delivered:
+                LogAlreadyDelivered(logger, job.Town, job.Kind, job.Period, job.Version);
+                return;
+            case DeliveryStore.Sending:
+                throw new DeliveryFailedException($"{job} is being delivered by another run; this message is tried again later.");
         }
 
+        try
+        {
+            await SendAsync(job, town, report, settings, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not DeliveryFailedException)
+        {
+            // Whatever stopped this run (storage, a crash of the copy), the next try takes the delivery over at once.
+            await deliveries.SetStatusAsync(job, DeliveryStore.Failed, "", clock.GetUtcNow(), $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task SendAsync(DeliveryJob job, UnitCode town, ReportPeriod report, DeliveryOptions settings, CancellationToken cancellationToken)
+    {
         var inboxPdf = await deliveries.CopyToInboxAsync(town, report, job, cancellationToken);
-        var settings = options.Value;
         if (string.IsNullOrEmpty(settings.WebhookUrl))
         {
             await deliveries.SetStatusAsync(job, DeliveryStore.Delivered, inboxPdf, clock.GetUtcNow(), null, cancellationToken);
@@ -72,7 +93,7 @@ public sealed partial class DeliveryService(
     public Task<IReadOnlyList<DeliveryRecord>> ListAsync(TownScope town, CancellationToken cancellationToken) =>
         deliveries.ListAsync(town.Code, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} was delivered already; nothing to do")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} was delivered already, or is being delivered; nothing to do")]
     private static partial void LogAlreadyDelivered(ILogger logger, string town, string kind, string period, int version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {Town} {Kind} {Period} v{Version} delivered to the county")]

@@ -11,12 +11,50 @@ public sealed class DeliveryStore(StorageResources storage, StorageNames names, 
 {
     public const string Delivered = "delivered";
     public const string Failed = "failed";
+    public const string Sending = "sending";
 
-    public async Task<string?> StatusAsync(UnitCode town, ReportPeriod report, int version, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims a version's delivery for this run: <see cref="Delivered"/> when it was delivered, <see cref="Sending"/>
+    /// when another run is delivering it right now (a duplicate message), null when claimed; a failed one, or one
+    /// left by a run that died, is taken over. Once per version.
+    /// </summary>
+    public async Task<string?> TryClaimAsync(UnitCode town, ReportPeriod report, int version, DateTimeOffset now, TimeSpan abandonedAfter, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.DeliveriesTable);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(StorageKeys.DeliveryPartition(town), StorageKeys.DeliveryRow(report, version), ["Status"], cancellationToken);
-        return row.HasValue ? row.Value!.GetString("Status") : null;
+        var claim = new TableEntity(StorageKeys.DeliveryPartition(town), StorageKeys.DeliveryRow(report, version))
+        {
+            ["Kind"] = report.Kind.Name(),
+            ["Period"] = report.ToString(),
+            ["Version"] = version,
+            ["Status"] = Sending,
+            ["InboxPdf"] = "",
+            ["Updated"] = now,
+        };
+        try
+        {
+            await table.AddEntityAsync(claim, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = (await table.GetEntityAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken)).Value;
+            var status = existing.GetString("Status");
+            var abandoned = status == Sending && now - (existing.GetDateTimeOffset("Updated") ?? now) > abandonedAfter;
+            if (status == Delivered || (status == Sending && !abandoned))
+            {
+                return status;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return null;
+            }
+            catch (RequestFailedException lost) when (lost.Status == 412)
+            {
+                return Sending;
+            }
+        }
     }
 
     public async Task SetStatusAsync(DeliveryJob job, string status, string inboxPdf, DateTimeOffset at, string? error, CancellationToken cancellationToken)
