@@ -4,7 +4,7 @@ using VillageReports.Benchmarks;
 using VillageReports.Pdf;
 using VillageReports.Tests.Pdf;
 
-// dotnet run -c Release --project benchmarks -- pdf | report | county | faults | web | chromium | quick | <BenchmarkDotNet filter args>
+// dotnet run -c Release --project benchmarks -- pdf | report | county | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
 var command = args.FirstOrDefault() ?? "pdf";
 switch (command)
 {
@@ -16,6 +16,9 @@ switch (command)
         break;
     case "faults":
         await FaultHarness.RunAsync();
+        break;
+    case "import":
+        await ImportHarness.RunAsync();
         break;
     case "report":
         BenchmarkSwitcher.FromTypes([typeof(MonthlyReportWarm), typeof(MonthlyReportCold)]).RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));

@@ -7,7 +7,7 @@ const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 const signOutButton = document.getElementById('sign-out');
 
-// The town office's screens; the last one comes with the next issue and is named here so the office sees where.
+// The town office's screens.
 const officeScreens = [
   { path: '/office', name: '总览', roles: ['town', 'county', 'admin'] },
   { path: '/fill', name: '填报', roles: ['town'] },
@@ -15,7 +15,7 @@ const officeScreens = [
   { path: '/office/targets', name: '年度目标', roles: ['town', 'admin'] },
   { path: '/office/reports', name: '报表与审核', roles: ['town', 'county', 'admin'] },
   { path: '/office/reminders', name: '催报', roles: ['town', 'admin'] },
-  { path: null, name: '导入导出', roles: ['town', 'admin'] },
+  { path: '/office/io', name: '导入导出', roles: ['town', 'admin'] },
 ];
 
 
@@ -56,6 +56,7 @@ async function route(me, path, main) {
     case 'targets': return office.showTargets(main, { me, year: parts[2] });
     case 'reports': return office.showReports(main, { me });
     case 'reminders': return (await import('./reminders.js')).showReminders(main, { me });
+    case 'io': return (await import('./io.js')).showImportExport(main, { me, period: parts[2] });
     default: return office.showGrid(main, { me, who });
   }
 }
