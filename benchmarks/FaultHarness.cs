@@ -21,29 +21,12 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class FaultHarness
 {
-    private const string Admin = "fault-admin-token-0123456789-abcdefghij";
-    private const string Town = "130123100000";
-
     public static async Task RunAsync(int villages = 20, int months = 12, int writers = 8, double outageSeconds = 8)
     {
-        await using var azurite = new OwnAzurite();
-        await azurite.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage"] = azurite.ConnectionString,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["VillageReports:AdminToken"] = Admin,
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Critical",
-        };
-        await using var app = LocalHost.Build([], settings);
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
-
-        var codes = Enumerable.Range(1, villages).Select(v => $"130123100{200 + v:D3}").ToList();
-        var town = JsonSerializer.Serialize(new { name = "青山镇", county = "130123000000", villages = codes.Select(c => new { code = c, name = "村" + c[^3..] }) });
-        (await http.PutAsync($"api/towns/{Town}", new StringContent(town, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(30));
+        var azurite = harness.Storage;
+        var http = harness.Http;
+        var codes = await harness.RegisterTownAsync(villages);
 
         var work = codes.SelectMany(c => Enumerable.Range(1, months).Select(m => (Unit: c, Period: $"2025-{m:D2}", Heaters: (m * 7 + int.Parse(c[^3..], CultureInfo.InvariantCulture)) % 50))).ToList();
         var acknowledged = new ConcurrentBag<(string Unit, string Period, int Heaters)>();

@@ -19,30 +19,14 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class ImportHarness
 {
-    private const string Admin = "import-admin-token-0123456789-abcdefghij";
-    private const string Town = "130123100000";
+    private const string Town = HarnessApp.Town;
     private const string Period = "2025-06";
 
     public static async Task RunAsync(int villages = 400)
     {
-        await using var azurite = new OwnAzurite();
-        await azurite.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage"] = azurite.ConnectionString,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["VillageReports:AdminToken"] = Admin,
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Critical",
-        };
-        await using var app = LocalHost.Build([], settings);
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
-
-        var codes = Enumerable.Range(1, villages).Select(v => $"130123100{200 + v:D3}").ToList();
-        var town = JsonSerializer.Serialize(new { name = "青山镇", county = "130123000000", villages = codes.Select(c => new { code = c, name = "村" + c[^3..] }) });
-        (await http.PutAsync($"api/towns/{Town}", new StringContent(town, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        await using var harness = await HarnessApp.StartAsync(TimeSpan.FromMinutes(5));
+        var http = harness.Http;
+        var codes = await harness.RegisterTownAsync(villages);
 
         var catalog = ElementCatalog.LoadEmbedded();
         var csv = Csv(catalog, codes);

@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VillageReports.Local;
+using VillageReports.Tests.Support;
+
+namespace VillageReports.Benchmarks;
+
+/// <summary>
+/// What the timed harnesses share: an Azurite of their own (on disk, so it can be stopped and started), the local
+/// runner on it, and an HTTP client with the admin token.
+/// </summary>
+public sealed class HarnessApp : IAsyncDisposable
+{
+    public const string Town = "130123100000";
+    private const string Admin = "harness-admin-token-0123456789-abcdefghij";
+
+    private HarnessApp(OwnAzurite storage, WebApplication app, HttpClient http)
+    {
+        Storage = storage;
+        App = app;
+        Http = http;
+    }
+
+    public OwnAzurite Storage { get; }
+    public WebApplication App { get; }
+    public HttpClient Http { get; }
+
+    public static async Task<HarnessApp> StartAsync(TimeSpan requestTimeout)
+    {
+        var storage = new OwnAzurite();
+        await storage.StartAsync();
+        var app = LocalHost.Build([], new Dictionary<string, string?>
+        {
+            ["Storage"] = storage.ConnectionString,
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["VillageReports:AdminToken"] = Admin,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Critical",
+        });
+        await app.StartAsync();
+        var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), Timeout = requestTimeout };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+        return new HarnessApp(storage, app, http);
+    }
+
+    /// <summary>Registers 青山镇 with <paramref name="villages"/> villages; answers their codes.</summary>
+    public async Task<List<string>> RegisterTownAsync(int villages)
+    {
+        var codes = Enumerable.Range(1, villages).Select(v => $"130123100{200 + v:D3}").ToList();
+        var town = JsonSerializer.Serialize(new { name = "青山镇", county = "130123000000", villages = codes.Select(c => new { code = c, name = "村" + c[^3..] }) });
+        (await Http.PutAsync($"api/towns/{Town}", new StringContent(town, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        return codes;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Storage.DisposeAsync();
+    }
+}
