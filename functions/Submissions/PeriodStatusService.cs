@@ -36,7 +36,7 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
 
         var from = through.AddMonths(1 - months);
         var span = from.Through(through).ToList();
-        var states = await Task.WhenAll(span.Select(p => periods.GetAsync(town.Code, p, cancellationToken)));
+        var states = await periods.GetRangeAsync(town.Code, from, through, cancellationToken);
         var posted = await Task.WhenAll(town.Town.ExpectedUnits.Select(u => submissions.GetCurrentRangeAsync(u.Code, from, through, cancellationToken)));
         var dueDay = options.Value.DueDay;
 
@@ -51,7 +51,7 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
         }).ToList();
 
         return new TownOverview(town.Code.Value, town.Town.Name,
-            span.Select((p, i) => new OverviewPeriod(p.ToString(), p.DueDate(dueDay), states[i].Locked, states[i].Stale, states[i].Approved)).ToList(), rows);
+            span.Select(p => new OverviewPeriod(p.ToString(), p.DueDate(dueDay), states[p].Locked, states[p].Stale, states[p].Approved)).ToList(), rows);
     }
 
     public async Task<Result<PeriodStatus>> StatusAsync(TownScope town, string periodRoute, CancellationToken cancellationToken)

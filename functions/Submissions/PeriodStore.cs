@@ -11,8 +11,22 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e ? new PeriodState(e.Locked, e.LockedAt, e.Stale, e.ApprovedVersion > 0 ? e.ApprovedVersion : null) : PeriodState.Open;
+        return row.HasValue && row.Value is { } e ? ToState(e) : PeriodState.Open;
     }
+
+    /// <summary>Each month's state from <paramref name="from"/> through <paramref name="through"/>: one range query.</summary>
+    public async Task<IReadOnlyDictionary<Period, PeriodState>> GetRangeAsync(UnitCode town, Period from, Period through, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        var partition = StorageKeys.PeriodPartition(town);
+        var (first, last) = (StorageKeys.PeriodRow(from), StorageKeys.PeriodRow(through));
+        var rows = await table.QueryAsync<PeriodEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        var found = rows.ToDictionary(r => StorageKeys.PeriodOfPeriodRow(r.RowKey), ToState);
+        return from.Through(through).ToDictionary(p => p, p => found.GetValueOrDefault(p, PeriodState.Open));
+    }
+
+    private static PeriodState ToState(PeriodEntity e) => new(e.Locked, e.LockedAt, e.Stale, e.ApprovedVersion > 0 ? e.ApprovedVersion : null);
 
     /// <summary>Locks the month (idempotent) and clears its stale mark: the report now reflects the data.</summary>
     public async Task LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
