@@ -11,7 +11,7 @@ using VillageReports.Tests.Support;
 namespace VillageReports.Benchmarks;
 
 /// <summary>
-/// What the timed harnesses share: an Azurite of their own (on disk, so it can be stopped and started), the local
+/// What the timed harnesses share: an Azurite of their own (on disk, so it can be stopped and started, or in memory), the local
 /// runner on it, and an HTTP client with the admin token.
 /// </summary>
 public sealed class HarnessApp : IAsyncDisposable
@@ -30,9 +30,10 @@ public sealed class HarnessApp : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Http { get; }
 
-    public static async Task<HarnessApp> StartAsync(TimeSpan requestTimeout)
+    /// <param name="inMemory">Storage that cannot be stopped and started, but costs no disk time (a throughput run).</param>
+    public static async Task<HarnessApp> StartAsync(TimeSpan requestTimeout, bool inMemory = false)
     {
-        var storage = new OwnAzurite();
+        var storage = new OwnAzurite(inMemory);
         await storage.StartAsync();
         var app = LocalHost.Build([], new Dictionary<string, string?>
         {

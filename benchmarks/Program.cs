@@ -4,7 +4,7 @@ using VillageReports.Benchmarks;
 using VillageReports.Pdf;
 using VillageReports.Tests.Pdf;
 
-// dotnet run -c Release --project benchmarks -- pdf | report | county | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
+// dotnet run -c Release --project benchmarks -- pdf | report | county | ingest | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
 var command = args.FirstOrDefault() ?? "pdf";
 switch (command)
 {
@@ -13,6 +13,9 @@ switch (command)
         break;
     case "county":
         await CountyHarness.RunAsync();
+        break;
+    case "ingest":
+        await IngestHarness.RunAsync();
         break;
     case "faults":
         await FaultHarness.RunAsync();

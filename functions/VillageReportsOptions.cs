@@ -44,6 +44,15 @@ public sealed class VillageReportsOptions
     /// <summary>How long a verified unit token is trusted without asking storage; a revocation takes effect within it.</summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a unit (its name, level, whether still on the town's list) is trusted without asking storage.</summary>
+    public TimeSpan UnitCacheDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a month's lock is left to settle before a report reads the month: a village's save that found the month
+    /// open and took less than this is in the report; a slower one checks the lock again after saving.
+    /// </summary>
+    public TimeSpan LockSettleTime { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a request body may take to arrive before the answer is 408 (a phone on a weak network needs some).</summary>
     public TimeSpan BodyReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

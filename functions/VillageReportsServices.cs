@@ -47,6 +47,7 @@ public static class VillageReportsServices
 
         services.AddSingleton<UnitStore>();
         services.AddSingleton<TokenCache>();
+        services.AddSingleton<UnitCache>();
         services.AddSingleton<TokenStore>();
         services.AddSingleton<Authenticator>();
         services.AddSingleton<UnitService>();
@@ -55,6 +56,7 @@ public static class VillageReportsServices
 
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<PeriodStore>();
+        services.AddSingleton<MonthLocks>();
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<PeriodStatusService>();
 

@@ -1,12 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using VillageReports.Storage;
 using VillageReports.Units;
 
 namespace VillageReports.Submissions;
 
-public sealed class PeriodStore(StorageResources storage, StorageNames names, TimeProvider clock)
+public sealed class PeriodStore(StorageResources storage, StorageNames names, TimeProvider clock, IOptions<VillageReportsOptions> options)
 {
+    // How far storage's clock and ours may differ when judging a lock's age.
+    private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(1);
+
     public async Task<PeriodState> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
@@ -28,18 +32,50 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
 
     private static PeriodState ToState(PeriodEntity e) => new(e.Locked, e.LockedAt, e.Stale, e.ApprovedVersion > 0 ? e.ApprovedVersion : null);
 
-    /// <summary>Locks the month (idempotent) and clears its stale mark: the report now reflects the data.</summary>
+    /// <summary>
+    /// Locks the month (idempotent), clears its stale mark (the report about to be read reflects the data), and
+    /// returns once the lock is <see cref="VillageReportsOptions.LockSettleTime"/> old. A village's save that found
+    /// the month open and landed within that time is then in whatever the caller reads next; a slower save checks
+    /// the lock again itself (SubmissionService), so a submission never slips past a report unnoticed.
+    /// </summary>
     public async Task LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
-        var existing = await GetAsync(town, period, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
+        var existing = row.HasValue && row.Value is { } e ? e : null;
+        var settle = options.Value.LockSettleTime;
+        if (existing is { Locked: true })
+        {
+            if (existing.Stale)
+            {
+                await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = false }, TableUpdateMode.Merge, cancellationToken);
+            }
+
+            // Locked before: storage's time of the row's last change is no earlier than the lock. A margin covers
+            // the difference between storage's clock and ours; no lock needs more than one whole settle time.
+            var age = clock.GetUtcNow() - (existing.Timestamp ?? DateTimeOffset.MinValue);
+            await SettleAsync(settle + ClockMargin - age, cancellationToken);
+            return;
+        }
+
         // A merge: an approval mark on the month stays as it is.
         await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period))
         {
             ["Locked"] = true,
-            ["LockedAt"] = existing.LockedAt ?? clock.GetUtcNow(),
+            ["LockedAt"] = clock.GetUtcNow(),
             ["Stale"] = false,
         }, TableUpdateMode.Merge, cancellationToken);
+        await SettleAsync(settle, cancellationToken);
+    }
+
+    private async Task SettleAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var settle = options.Value.LockSettleTime;
+        var clamped = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > settle ? settle : wait;
+        if (clamped > TimeSpan.Zero)
+        {
+            await Task.Delay(clamped, clock, cancellationToken);
+        }
     }
 
     /// <summary>Records which version of the month's report the town office approved (审核); null: none is.</summary>

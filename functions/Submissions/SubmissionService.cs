@@ -11,6 +11,7 @@ public sealed partial class SubmissionService(
     UnitStore units,
     SubmissionStore submissions,
     PeriodStore periods,
+    MonthLocks locks,
     TimeProvider clock,
     IOptions<VillageReportsOptions> options,
     ILogger<SubmissionService> logger)
@@ -21,23 +22,38 @@ public sealed partial class SubmissionService(
     private static readonly Problem StaleEntityTag =
         new(ProblemKind.PreconditionFailed, "stale-etag", "The submission has changed since you read it.", "GET it again and re-apply your change.");
 
+    /// <summary>
+    /// Validates and stores a submission in two storage requests: this month's row and last month's (for the warnings)
+    /// in one read, then one transaction writing the current row and its revision. The month's lock comes from
+    /// <see cref="MonthLocks"/>, read alongside when it is not known.
+    /// </summary>
     public async Task<Result<PutOutcome>> PutAsync(UnitScope unit, PutRequest request, CancellationToken cancellationToken)
     {
-        var period = Period.FromRoute(request.PeriodRoute);
-        if (period.Problem is { } invalid)
+        var parsed = Period.FromRoute(request.PeriodRoute);
+        if (parsed.Problem is { } invalid)
         {
             return invalid;
         }
 
-        var accepted = await AcceptAsync(unit, period.Value, request.Body, cancellationToken);
+        var period = parsed.Value;
+        if (period.FirstDay > ChinaTime.Today(clock))
+        {
+            return new Problem(ProblemKind.Conflict, "period-in-future", "This period has not started yet.", $"{period} opens on {period.FirstDay:yyyy-MM-dd} (China time).");
+        }
+
+        var monthLock = locks.GetAsync(unit.Code.Town, period, cancellationToken);
+        var rows = submissions.GetWithPreviousAsync(unit.Code, period, cancellationToken);
+        await Task.WhenAll(monthLock, rows);
+
+        var accepted = Accept(unit, await monthLock, request.Body);
         if (accepted.Problem is { } refused)
         {
             return refused;
         }
 
-        var previous = await submissions.GetCurrentAsync(unit.Code, period.Value.Previous, cancellationToken);
-        var warnings = SubmissionRules.Outliers(catalog, accepted.Value!.Draft.Values, previous?.Submission.Values);
-        return await SaveAsync(unit, period.Value, accepted.Value, warnings, request, cancellationToken);
+        var (current, previous) = await rows;
+        var warnings = SubmissionRules.Outliers(catalog, accepted.Value!.Draft.Values, previous?.Values);
+        return await SaveAsync(unit, period, accepted.Value, current, warnings, request, cancellationToken);
     }
 
     public async Task<Result<Submission>> GetAsync(UnitScope unit, string periodRoute, CancellationToken cancellationToken)
@@ -87,14 +103,9 @@ public sealed partial class SubmissionService(
             : Result<IReadOnlyList<Submission>>.Success(await submissions.GetRevisionsAsync(unit.Code, period.Value, cancellationToken));
     }
 
-    /// <summary>Whether the body may be stored for the period at all: a begun period, valid figures, and a reason to amend a locked one.</summary>
-    private async Task<Result<Accepted>> AcceptAsync(UnitScope unit, Period period, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <summary>Whether the body may be stored for the month at all: valid figures, and a reason to amend a locked month.</summary>
+    private Result<Accepted> Accept(UnitScope unit, MonthLock state, ReadOnlyMemory<byte> body)
     {
-        if (period.FirstDay > ChinaTime.Today(clock))
-        {
-            return new Problem(ProblemKind.Conflict, "period-in-future", "This period has not started yet.", $"{period} opens on {period.FirstDay:yyyy-MM-dd} (China time).");
-        }
-
         var errors = new ValidationErrors();
         var draft = SubmissionParser.Parse(body, errors);
         if (draft is not null)
@@ -102,7 +113,6 @@ public sealed partial class SubmissionService(
             SubmissionRules.Validate(catalog, unit.Unit.Level, draft.Values, errors);
         }
 
-        var state = await periods.GetAsync(unit.Code.Town, period, cancellationToken);
         if (state.Locked)
         {
             if (!unit.ByTownOffice)
@@ -116,19 +126,23 @@ public sealed partial class SubmissionService(
             }
         }
 
-        return errors.Count > 0 || draft is null ? errors.ToProblem("The submission is not valid.") : new Accepted(draft, state.Locked);
+        return errors.Count > 0 || draft is null ? errors.ToProblem("The submission is not valid.") : new Accepted(draft, state.Locked, state.ReadAt);
     }
 
     /// <summary>
     /// Stores the draft as the next revision, unless it equals the current one (a retry). Racing writers are settled by
     /// the current row's ETag: with If-Match the loser gets 412, without it the loser is re-run on the new current row.
     /// </summary>
-    private async Task<Result<PutOutcome>> SaveAsync(UnitScope unit, Period period, Accepted accepted, IReadOnlyList<Warning> warnings, PutRequest request, CancellationToken cancellationToken)
+    private async Task<Result<PutOutcome>> SaveAsync(UnitScope unit, Period period, Accepted accepted, StoredSubmission? current, IReadOnlyList<Warning> warnings, PutRequest request, CancellationToken cancellationToken)
     {
         var draft = accepted.Draft;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
+            if (attempt > 1)
+            {
+                current = await submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
+            }
+
             if (request.IfMatch is { } ifMatch && (current is null || !EntityTagMatches(ifMatch, current.Submission.EntityTag)))
             {
                 return StaleEntityTag;
@@ -157,10 +171,12 @@ public sealed partial class SubmissionService(
                     await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
                     LogAmended(logger, unit.Code.Value, period.ToString(), submission.Revision, draft.Reason!);
                 }
-                else if ((await periods.GetAsync(unit.Code.Town, period, cancellationToken)).Locked)
+                else if (clock.GetElapsedTime(accepted.ReadAt) >= options.Value.LockSettleTime && (await periods.GetAsync(unit.Code.Town, period, cancellationToken)).Locked)
                 {
-                    // The month's report locked it while this write was on its way and may have read the data before
-                    // it: mark the report stale, so the next run makes a version with it. Nothing sent is ever left out.
+                    // A report reads a month only once its lock is LockSettleTime old (PeriodStore.LockAsync), so a save
+                    // quicker than that from the open month it read is in the report. This one was slower: the month may
+                    // have been locked and read before it landed. Mark the report stale, so the next run makes a
+                    // version with it. Nothing sent is ever left out.
                     await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
                 }
 
@@ -179,7 +195,8 @@ public sealed partial class SubmissionService(
     private static bool EntityTagMatches(string ifMatch, string entityTag) =>
         ifMatch.Split(',', StringSplitOptions.TrimEntries).Any(t => t == "*" || t == entityTag || t == "W/" + entityTag);
 
-    private sealed record Accepted(SubmissionDraft Draft, bool Locked);
+    /// <param name="ReadAt">The timestamp (<see cref="TimeProvider.GetTimestamp"/>) taken before the month's lock was read.</param>
+    private sealed record Accepted(SubmissionDraft Draft, bool Locked, long ReadAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Submission saved: town {Town} unit {Unit} period {Period} revision {Revision} by {SubmittedBy}, late {Late}, {Warnings} warnings")]
     private static partial void LogSaved(ILogger logger, UnitCode town, UnitCode unit, Period period, int revision, string submittedBy, bool late, int warnings);

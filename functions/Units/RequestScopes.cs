@@ -7,7 +7,7 @@ namespace VillageReports.Units;
 /// leaks nothing: the route value (400), then the caller (401, 403), then existence (404). The function hands the
 /// resulting scope to its service, which never checks access itself.
 /// </summary>
-public sealed class RequestScopes(Authenticator authenticator, UnitStore units)
+public sealed class RequestScopes(Authenticator authenticator, UnitStore units, UnitCache cachedUnits)
 {
     public async Task<Result<Caller>> CallerAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class RequestScopes(Authenticator authenticator, UnitStore units)
         }
 
         var (unit, caller) = code.Value;
-        return await units.FindUnitAsync(unit, cancellationToken) switch
+        return await cachedUnits.FindUnitAsync(unit, cancellationToken) switch
         {
             null => Problem.NotFound($"Unit {unit}"),
 

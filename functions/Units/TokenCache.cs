@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using VillageReports.Storage;
 
 namespace VillageReports.Units;
 
@@ -11,43 +11,12 @@ namespace VillageReports.Units;
 /// </summary>
 public sealed class TokenCache(TimeProvider clock, IOptions<VillageReportsOptions> options)
 {
-    // A bound on memory whatever the traffic: past it, the cache starts again empty.
-    private const int MaxEntries = 10_000;
+    private readonly ReadCache<string, UnitCode, UnitCode> _verified = new(clock, options.Value.TokenCacheDuration, unit => unit);
 
-    private readonly ConcurrentDictionary<string, (UnitCode Unit, DateTimeOffset Until)> _verified = new(StringComparer.Ordinal);
-
-    // When each unit's tokens were last revoked here: a read that began before that must not be remembered.
-    private readonly ConcurrentDictionary<UnitCode, DateTimeOffset> _revoked = new();
-
-    public UnitCode? Find(string tokenHash) =>
-        _verified.TryGetValue(tokenHash, out var entry) && entry.Until > clock.GetUtcNow() ? entry.Unit : null;
+    public UnitCode? Find(string tokenHash) => _verified.TryFind(tokenHash, out var unit) ? unit : null;
 
     /// <param name="readAt">When the token was read from storage: a revocation since then wins.</param>
-    public void Remember(string tokenHash, UnitCode unit, DateTimeOffset readAt)
-    {
-        var duration = options.Value.TokenCacheDuration;
-        if (duration <= TimeSpan.Zero || (_revoked.TryGetValue(unit, out var revokedAt) && revokedAt >= readAt))
-        {
-            return;
-        }
+    public void Remember(string tokenHash, UnitCode unit, DateTimeOffset readAt) => _verified.Remember(tokenHash, unit, readAt);
 
-        if (_verified.Count >= MaxEntries)
-        {
-            _verified.Clear();
-        }
-
-        _verified[tokenHash] = (unit, clock.GetUtcNow() + duration);
-    }
-
-    public void ForgetUnit(UnitCode unit)
-    {
-        _revoked[unit] = clock.GetUtcNow();
-        foreach (var (hash, entry) in _verified)
-        {
-            if (entry.Unit == unit)
-            {
-                _verified.TryRemove(hash, out _);
-            }
-        }
-    }
+    public void ForgetUnit(UnitCode unit) => _verified.ForgetGroup(unit);
 }

@@ -1,7 +1,7 @@
 namespace VillageReports.Units;
 
 /// <summary>Registering towns and villages, issuing and revoking tokens. Callers come resolved and allowed.</summary>
-public sealed class UnitService(UnitStore units, TokenStore tokens)
+public sealed class UnitService(UnitStore units, UnitCache cachedUnits, TokenStore tokens)
 {
     public async Task<Result<TownSaved>> PutTownAsync(UnitCode code, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
@@ -11,7 +11,9 @@ public sealed class UnitService(UnitStore units, TokenStore tokens)
             return errors.ToProblem("The town is not valid.");
         }
 
-        return new TownSaved(town, Created: await units.SaveAsync(town, cancellationToken));
+        var created = await units.SaveAsync(town, cancellationToken);
+        cachedUnits.ForgetTown(town.Code);
+        return new TownSaved(town, created);
     }
 
     public async Task<IssuedToken> IssueTokenAsync(UnitCode unit, CancellationToken cancellationToken) =>

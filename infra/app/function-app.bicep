@@ -104,6 +104,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       VillageReports__StorageNetworkTimeout: '00:00:04'
       VillageReports__StorageMaxRetries: '2'
       VillageReports__TokenCacheDuration: '00:01:00'
+      VillageReports__UnitCacheDuration: '00:01:00'
+      VillageReports__LockSettleTime: '00:00:01'
       VillageReports__CatalogPath: ''
       VillageReports__AnnualTemplatePath: ''
       VillageReports__StoragePrefix: ''

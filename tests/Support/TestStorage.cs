@@ -26,6 +26,9 @@ public static class TestStorage
         [StorageNames.ReportJobsQueueSetting] = prefix + "report-jobs",
         [StorageNames.DeliveryQueueSetting] = prefix + "deliveries",
         [StorageNames.ReminderQueueSetting] = prefix + "reminders",
+
+        // Short, so tests that lock many months stay quick; the settle logic is the same at any length.
+        ["VillageReports:LockSettleTime"] = "00:00:00.100",
     };
 
     public static StorageResources Resources() =>

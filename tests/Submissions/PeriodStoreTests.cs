@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VillageReports.Submissions;
+using VillageReports.Tests.Support;
+using VillageReports.Units;
+
+namespace VillageReports.Tests.Submissions;
+
+/// <summary>
+/// A report reads a month only once its lock has settled: a village's save that found the month open and was
+/// quicker than the settle time is then in the report; a slower one checks the lock itself after saving.
+/// </summary>
+public class PeriodStoreTests : IAsyncLifetime
+{
+    private static readonly UnitCode Town = UnitCode.Parse("130123100000");
+    private static readonly Period Month = new(2026, 10);
+    private readonly string _prefix = TestStorage.NewPrefix();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => TestStorage.DeleteAsync(_prefix);
+
+    [Fact]
+    public async Task Locking_an_open_month_returns_only_once_the_lock_has_settled()
+    {
+        var periods = Store(TimeProvider.System, settle: TimeSpan.FromMilliseconds(600));
+
+        var watch = Stopwatch.StartNew();
+        await periods.LockAsync(Town, Month, default);
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(600), $"returned after {watch.ElapsedMilliseconds} ms");
+        Assert.True((await periods.GetAsync(Town, Month, default)).Locked);
+    }
+
+    [Fact]
+    public async Task Locking_a_month_locked_long_ago_does_not_wait_again()
+    {
+        var settle = TimeSpan.FromSeconds(20);
+        await Store(TimeProvider.System, TimeSpan.Zero).LockAsync(Town, Month, default);
+
+        // An hour later by the clock: the lock is far older than the settle time.
+        var later = new FixedClock(DateTimeOffset.UtcNow.AddHours(1));
+        var relock = Store(later, settle).LockAsync(Town, Month, default);
+
+        Assert.Same(relock, await Task.WhenAny(relock, Task.Delay(settle / 2)));
+        await relock;
+    }
+
+    [Fact]
+    public async Task Locking_again_keeps_the_first_lock_time_and_clears_the_stale_mark()
+    {
+        var clock = FixedClock.AtChinaTime(2026, 11, 6);
+        var periods = Store(clock, TimeSpan.Zero);
+        await periods.LockAsync(Town, Month, default);
+        var lockedAt = (await periods.GetAsync(Town, Month, default)).LockedAt;
+        await periods.MarkStaleAsync(Town, Month, default);
+
+        clock.Now = clock.Now.AddDays(3);
+        await periods.LockAsync(Town, Month, default);
+
+        var state = await periods.GetAsync(Town, Month, default);
+        Assert.Equal(clock.Now.AddDays(-3), lockedAt);
+        Assert.Equal(lockedAt, state.LockedAt);
+        Assert.False(state.Stale);
+    }
+
+    private PeriodStore Store(TimeProvider clock, TimeSpan settle) =>
+        new(TestStorage.Resources(), TestStorage.Names(_prefix), clock, Options.Create(new VillageReportsOptions { LockSettleTime = settle }));
+}
