@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using VillageReports.Catalog;
 using VillageReports.Local;
+using VillageReports.Tests.Support;
 using VillageReports.Units;
 
 namespace VillageReports.Benchmarks;
@@ -19,11 +21,21 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class IngestHarness
 {
-    public static async Task RunAsync(int villages = 46, int months = 24, int writers = 8, int rounds = 3)
+    /// <summary>The first days of a month in a county: every village of <paramref name="towns"/> towns posts last month and this one.</summary>
+    public static async Task RunAsync(int towns = 12, int villagesPerTown = 46, int months = 2, int writers = 8, int rounds = 5)
     {
         await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(30), inMemory: true);
-        var codes = await harness.RegisterTownAsync(villages);
-        var units = new[] { HarnessApp.Town }.Concat(codes).ToList();
+        var units = new List<string>();
+        for (var t = 1; t <= towns; t++)
+        {
+            var town = $"130123{100 + t:D3}000";
+            var villages = Enumerable.Range(1, villagesPerTown).Select(v => town[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture)).ToList();
+            var body = JsonSerializer.Serialize(new { name = $"第{t}镇", county = "130123000000", villages = villages.Select(c => new { code = c, name = "村" + c[^3..] }) });
+            (await harness.Http.PutAsync($"api/towns/{town}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            units.Add(town);
+            units.AddRange(villages);
+        }
+
         var tokens = new Dictionary<string, string>();
         foreach (var unit in units)
         {
@@ -36,16 +48,20 @@ public static class IngestHarness
         await baseline.CreateIfNotExistsAsync();
         using var http = new HttpClient { BaseAddress = harness.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        Console.WriteLine($"ingest: {units.Count} units × {months} months = {units.Count * months} submissions a run, {writers} writers, {rounds} rounds of each, alternated");
+        Console.WriteLine($"ingest: {towns} towns, {units.Count} units × {months} months = {units.Count * months} submissions a run, {writers} writers, {rounds} rounds of each, alternated");
+        // A first run of each, not counted: the code is compiled and the connections opened before anything is timed.
+        Console.WriteLine("warm-up (not counted):");
+        await TimeAsync("app", harness.Storage, Work(catalog, units, new Period(2000, 1), 1), writers, (item, ct) => PutOverHttpAsync(http, tokens[item.Unit], item, ct));
+        await TimeAsync("sdk", harness.Storage, Work(catalog, units, new Period(2000, 7), 1), writers, (item, ct) => SaveWithSdkAsync(baseline, item, ct));
         var app = new List<Run>();
         var sdk = new List<Run>();
         for (var round = 0; round < rounds; round++)
         {
             // Each run posts months no run posted before, so every submission is a first one, as on the 1st of a month.
-            var work = Work(catalog, units, new Period(2000 + (round * 4), 1), months);
-            app.Add(await TimeAsync("app", work, writers, (item, ct) => PutOverHttpAsync(http, tokens[item.Unit], item, ct)));
-            var sdkWork = Work(catalog, units, new Period(2002 + (round * 4), 1), months);
-            sdk.Add(await TimeAsync("sdk", sdkWork, writers, (item, ct) => SaveWithSdkAsync(baseline, item, ct)));
+            var work = Work(catalog, units, new Period(2001 + (round * 4), 1), months);
+            app.Add(await TimeAsync("app", harness.Storage, work, writers, (item, ct) => PutOverHttpAsync(http, tokens[item.Unit], item, ct)));
+            var sdkWork = Work(catalog, units, new Period(2003 + (round * 4), 1), months);
+            sdk.Add(await TimeAsync("sdk", harness.Storage, sdkWork, writers, (item, ct) => SaveWithSdkAsync(baseline, item, ct)));
         }
 
         var appRate = Median(app.Select(r => r.PerSecond));
@@ -54,19 +70,21 @@ public static class IngestHarness
         Console.WriteLine($"app (HTTP PUT):  {appRate,7:0} submissions/s  p50 {Median(app.Select(r => r.P50)),6:0.0} ms  p99 {Median(app.Select(r => r.P99)),6:0.0} ms  (median of {rounds})");
         Console.WriteLine($"sdk (read + tx): {sdkRate,7:0} submissions/s  p50 {Median(sdk.Select(r => r.P50)),6:0.0} ms  p99 {Median(sdk.Select(r => r.P99)),6:0.0} ms  (median of {rounds})");
         Console.WriteLine($"ratio app/sdk:   {appRate / sdkRate:0.00}×");
+        Console.WriteLine($"processor time per submission (median): app {Median(app.Select(r => r.OwnCpu)):0.00} ms here + {Median(app.Select(r => r.StorageCpu)):0.00} ms in Azurite; sdk {Median(sdk.Select(r => r.OwnCpu)):0.00} ms here + {Median(sdk.Select(r => r.StorageCpu)):0.00} ms in Azurite");
     }
 
     private static List<Item> Work(ElementCatalog catalog, List<string> units, Period first, int months) =>
         units.SelectMany(u => first.Through(first.AddMonths(months - 1)).Select(p =>
         {
-            var level = u == HarnessApp.Town ? UnitLevel.Town : UnitLevel.Village;
+            var level = u.EndsWith("000", StringComparison.Ordinal) ? UnitLevel.Town : UnitLevel.Village;
             return new Item(u, p, DemoTown.Json(DemoTown.Figures(catalog, u, level, p)));
         })).ToList();
 
-    private static async Task<Run> TimeAsync(string name, List<Item> work, int writers, Func<Item, CancellationToken, Task> post)
+    private static async Task<Run> TimeAsync(string name, OwnAzurite storage, List<Item> work, int writers, Func<Item, CancellationToken, Task> post)
     {
         var latencies = new double[work.Count];
         var next = -1;
+        var (ownCpu, storageCpu) = (Process.GetCurrentProcess().TotalProcessorTime, storage.ProcessorTime);
         var watch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, writers), async (_, ct) =>
         {
@@ -78,8 +96,10 @@ public static class IngestHarness
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         });
-        var run = new Run(work.Count / watch.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
-        Console.WriteLine($"{name}: {work.Count} in {watch.Elapsed.TotalSeconds:0.00} s = {run.PerSecond:0}/s, p50 {run.P50:0.0} ms, p99 {run.P99:0.0} ms");
+        var elapsed = watch.Elapsed;
+        var run = new Run(work.Count / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / work.Count, (storage.ProcessorTime - storageCpu).TotalMilliseconds / work.Count);
+        Console.WriteLine($"{name}: {work.Count} in {elapsed.TotalSeconds:0.00} s = {run.PerSecond:0}/s, p50 {run.P50:0.0} ms, p99 {run.P99:0.0} ms; processor time per submission: {run.OwnCpu:0.00} ms here (client{(name == "app" ? " and app" : "")}), {run.StorageCpu:0.00} ms in Azurite");
         return run;
     }
 
@@ -125,5 +145,5 @@ public static class IngestHarness
 
     private sealed record Item(string Unit, Period Period, string Body);
 
-    private sealed record Run(double PerSecond, double P50, double P99);
+    private sealed record Run(double PerSecond, double P50, double P99, double OwnCpu, double StorageCpu);
 }

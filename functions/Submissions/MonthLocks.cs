@@ -6,9 +6,10 @@ namespace VillageReports.Submissions;
 
 /// <summary>
 /// Whether a month is locked, as the submission path needs it, mostly without a storage read. A lock is never lifted,
-/// so a locked month is remembered for good. An open month is remembered for half the lock's settle time, together
-/// with the moment it was read: a save measures its time from that moment, so the settle argument of
-/// <see cref="PeriodStore.LockAsync"/> holds for a remembered answer as for a fresh one.
+/// so a locked month is remembered for good. An open month is remembered for three quarters of the lock's settle
+/// time, together with the moment it was read: a save measures its time from that moment, so the settle argument of
+/// <see cref="PeriodStore.LockAsync"/> holds for a remembered answer as for a fresh one; and once a report's lock has
+/// settled, no instance still remembers the month open.
 /// </summary>
 public sealed class MonthLocks(PeriodStore periods, TimeProvider clock, IOptions<VillageReportsOptions> options)
 {
@@ -20,7 +21,7 @@ public sealed class MonthLocks(PeriodStore periods, TimeProvider clock, IOptions
     /// <summary>The month's lock as last read; <see cref="MonthLock.ReadAt"/> is the timestamp taken before that read began.</summary>
     public async Task<MonthLock> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue((town, period), out var known) && (known.Locked || clock.GetElapsedTime(known.ReadAt) < options.Value.LockSettleTime / 2))
+        if (_known.TryGetValue((town, period), out var known) && (known.Locked || clock.GetElapsedTime(known.ReadAt) < options.Value.LockSettleTime * 3 / 4))
         {
             return known;
         }

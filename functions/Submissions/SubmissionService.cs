@@ -23,9 +23,11 @@ public sealed partial class SubmissionService(
         new(ProblemKind.PreconditionFailed, "stale-etag", "The submission has changed since you read it.", "GET it again and re-apply your change.");
 
     /// <summary>
-    /// Validates and stores a submission in two storage requests: this month's row and last month's (for the warnings)
-    /// in one read, then one transaction writing the current row and its revision. The month's lock comes from
-    /// <see cref="MonthLocks"/>, read alongside when it is not known.
+    /// Validates and stores a submission in two storage requests, one after the other: last month's figures (for the
+    /// warnings) read, then one transaction writing the current row and its revision. Most submissions are a unit's
+    /// first of the month, so the transaction inserts it straight away; only when a row is there already (a correction,
+    /// a retried request) is it read and the save run again on it. With If-Match or as a dry run the current row is
+    /// read first. The month's lock comes from <see cref="MonthLocks"/>, read alongside when it is not known.
     /// </summary>
     public async Task<Result<PutOutcome>> PutAsync(UnitScope unit, PutRequest request, CancellationToken cancellationToken)
     {
@@ -42,8 +44,10 @@ public sealed partial class SubmissionService(
         }
 
         var monthLock = locks.GetAsync(unit.Code.Town, period, cancellationToken);
-        var rows = submissions.GetWithPreviousAsync(unit.Code, period, cancellationToken);
-        await Task.WhenAll(monthLock, rows);
+        var previous = submissions.GetCurrentAsync(unit.Code, period.Previous, cancellationToken);
+        var insertFirst = request.IfMatch is null && !request.DryRun;
+        var current = insertFirst ? Task.FromResult<StoredSubmission?>(null) : submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
+        await Task.WhenAll(monthLock, previous, current);
 
         var accepted = Accept(unit, await monthLock, request.Body);
         if (accepted.Problem is { } refused)
@@ -51,9 +55,8 @@ public sealed partial class SubmissionService(
             return refused;
         }
 
-        var (current, previous) = await rows;
-        var warnings = SubmissionRules.Outliers(catalog, accepted.Value!.Draft.Values, previous?.Values);
-        return await SaveAsync(unit, period, accepted.Value, current, warnings, request, cancellationToken);
+        var warnings = SubmissionRules.Outliers(catalog, accepted.Value!.Draft.Values, (await previous)?.Submission.Values);
+        return await SaveAsync(unit, period, accepted.Value, await current, warnings, request, cancellationToken);
     }
 
     public async Task<Result<Submission>> GetAsync(UnitScope unit, string periodRoute, CancellationToken cancellationToken)
@@ -132,6 +135,7 @@ public sealed partial class SubmissionService(
     /// <summary>
     /// Stores the draft as the next revision, unless it equals the current one (a retry). Racing writers are settled by
     /// the current row's ETag: with If-Match the loser gets 412, without it the loser is re-run on the new current row.
+    /// <paramref name="current"/> is null when none was read; the first attempt then inserts a first revision.
     /// </summary>
     private async Task<Result<PutOutcome>> SaveAsync(UnitScope unit, Period period, Accepted accepted, StoredSubmission? current, IReadOnlyList<Warning> warnings, PutRequest request, CancellationToken cancellationToken)
     {

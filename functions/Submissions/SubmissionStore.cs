@@ -24,23 +24,6 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
             : null;
     }
 
-    /// <summary>
-    /// A unit's current row for <paramref name="period"/> and its figures of the month before, in one request: the two
-    /// rows sit side by side in the unit's partition.
-    /// </summary>
-    public async Task<(StoredSubmission? Current, Submission? Previous)> GetWithPreviousAsync(UnitCode unit, Period period, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(names.SubmissionsTable);
-        var partition = StorageKeys.SubmissionPartition(unit);
-        var (low, high) = (StorageKeys.CurrentRow(period.Previous), StorageKeys.CurrentRow(period));
-        var rows = await table.QueryAsync<SubmissionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
-        var current = rows.FirstOrDefault(r => r.RowKey == high);
-        var previous = rows.FirstOrDefault(r => r.RowKey == low);
-        return (current is null ? null : new StoredSubmission(current.ToSubmission(unit, period), current.ETag, current.FirstSubmittedAt),
-            previous?.ToSubmission(unit, period.Previous));
-    }
-
     public async Task<IReadOnlyList<Submission>> GetRevisionsAsync(UnitCode unit, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.SubmissionsTable);

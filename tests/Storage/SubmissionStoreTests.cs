@@ -55,25 +55,4 @@ public class SubmissionStoreTests : IAsyncLifetime
         Assert.False(duplicate);
         Assert.Single(await _store.GetRevisionsAsync(Village, new Period(2026, 10), default));
     }
-
-    [Fact]
-    public async Task A_month_and_the_month_before_come_back_from_one_read_across_a_year_end()
-    {
-        var december = Revision(1, 4m) with { Period = new Period(2025, 12) };
-        var january = Revision(1, 5m) with { Period = new Period(2026, 1) };
-        var november = Revision(1, 6m) with { Period = new Period(2025, 11) };
-        foreach (var s in new[] { november, december, january })
-        {
-            await _store.TrySaveAsync(s, null, DateTimeOffset.UnixEpoch, default);
-        }
-
-        var (current, previous) = await _store.GetWithPreviousAsync(Village, new Period(2026, 1), default);
-        var (first, none) = await _store.GetWithPreviousAsync(Village, new Period(2025, 11), default);
-
-        Assert.Equal(5m, current!.Submission.Values["roads.new_km"]);
-        Assert.Equal(new Period(2025, 12), previous!.Period);
-        Assert.Equal(4m, previous.Values["roads.new_km"]);
-        Assert.Equal(6m, first!.Submission.Values["roads.new_km"]);
-        Assert.Null(none);
-    }
 }

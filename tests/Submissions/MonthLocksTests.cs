@@ -29,7 +29,7 @@ public class MonthLocksTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_open_month_is_read_again_after_half_the_settle_time_so_a_settled_lock_is_always_seen()
+    public async Task An_open_month_is_read_again_within_the_settle_time_so_a_settled_lock_is_always_seen()
     {
         var locks = Locks(settle: TimeSpan.FromMilliseconds(200));
         await locks.GetAsync(Town, Month, default);
