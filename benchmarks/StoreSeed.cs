@@ -49,6 +49,7 @@ public static class StoreSeed
         var now = DateTimeOffset.UtcNow;
         await Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (unit, ct) =>
         {
+            // Upserts: a batch the client retried after a timeout may have been stored the first time.
             var actions = months.SelectMany(period =>
             {
                 TableEntity Row(string rowKey) => new(unit.Code, rowKey)
@@ -61,7 +62,7 @@ public static class StoreSeed
                     ["Late"] = period.IsLate(now, dueDay),
                     ["Warnings"] = "[]",
                 };
-                return new[] { new TableTransactionAction(TableTransactionActionType.Add, Row(StorageKeys.CurrentRow(period))), new TableTransactionAction(TableTransactionActionType.Add, Row(StorageKeys.RevisionRow(period, 1))) };
+                return new[] { new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(StorageKeys.CurrentRow(period))), new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(StorageKeys.RevisionRow(period, 1))) };
             }).ToList();
             await TableBatch.SubmitAsync(table, actions, ct);
         });
