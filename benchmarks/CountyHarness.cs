@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using VillageReports.Catalog;
 using VillageReports.Local;
 using VillageReports.Reports;
+using VillageReports.Storage;
 using VillageReports.Submissions;
 using VillageReports.Tests.Support;
 using VillageReports.Units;
@@ -16,13 +18,14 @@ namespace VillageReports.Benchmarks;
 
 /// <summary>
 /// A timed harness against Azurite (started here, in memory): start-up of the local runner, submissions per second
-/// over HTTP, and a county of 20 towns × 20 villages assembled through the report queue. Prints its figures.
+/// over HTTP (or, for a large county, figures seeded straight through the store), and a county of towns × villages
+/// (20 × 20 unless told) assembled through the report queue as the monthly timer starts it. Prints its figures.
 /// </summary>
 public static class CountyHarness
 {
     private const string Admin = "bench-admin-token-0123456789-abcdefghij";
 
-    public static async Task RunAsync(int towns = 20, int villagesPerTown = 20)
+    public static async Task RunAsync(int towns = 20, int villagesPerTown = 20, bool seedOverHttp = true)
     {
         await using var azurite = new OwnAzurite(inMemory: true);
         await azurite.StartAsync();
@@ -51,7 +54,7 @@ public static class CountyHarness
 
         var catalog = ElementCatalog.LoadEmbedded();
         var last = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous;
-        var townCodes = Enumerable.Range(1, towns).Select(t => $"130123{100 + t:D3}000").ToList();
+        var townCodes = Enumerable.Range(1, towns).Select(t => StoreSeed.Town(t, villagesPerTown).Town).ToList();
         foreach (var town in townCodes)
         {
             var body = System.Text.Json.JsonSerializer.Serialize(new
@@ -63,37 +66,47 @@ public static class CountyHarness
             (await http.PutAsync($"api/towns/{town}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         }
 
-        // Submissions per second: every unit of every town, 14 months, through the API, 8 at a time.
+        // Every unit of every town, 14 months: through the API, 8 at a time (submissions per second), or through the store.
         var units = townCodes.SelectMany(t => new[] { (Code: t, Level: UnitLevel.Town) }.Concat(Enumerable.Range(1, villagesPerTown).Select(v => (Code: t[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture), Level: UnitLevel.Village)))).ToList();
         var months = last.AddMonths(-13).Through(last).ToList();
         var work = units.SelectMany(u => months.Select(m => (u.Code, u.Level, Period: m))).ToList();
         watch.Restart();
-        var failures = 0;
-        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) =>
+        if (seedOverHttp)
         {
-            var content = new StringContent(DemoTown.Json(DemoTown.Figures(catalog, item.Code, item.Level, item.Period)), Encoding.UTF8, "application/json");
-            var response = await http.PutAsync($"api/units/{item.Code}/submissions/{item.Period}", content, ct);
-            if (!response.IsSuccessStatusCode)
+            var failures = 0;
+            await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (item, ct) =>
             {
-                Interlocked.Increment(ref failures);
-            }
-        });
-        var seconds = watch.Elapsed.TotalSeconds;
-        Print($"submissions: {work.Count} PUTs over HTTP ({catalog.Elements.Count(e => e.ReportedBy == UnitLevel.Village)} figures each for villages), 8 concurrent: {seconds:0.0} s, {work.Count / seconds:0} per second, {failures} refused");
+                var content = new StringContent(DemoTown.Json(DemoTown.Figures(catalog, item.Code, item.Level, item.Period)), Encoding.UTF8, "application/json");
+                var response = await http.PutAsync($"api/units/{item.Code}/submissions/{item.Period}", content, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            });
+            var seconds = watch.Elapsed.TotalSeconds;
+            Print($"submissions: {work.Count} PUTs over HTTP ({catalog.Elements.Count(e => e.ReportedBy == UnitLevel.Village)} figures each for villages), 8 concurrent: {seconds:0.0} s, {work.Count / seconds:0} per second, {failures} refused");
+        }
+        else
+        {
+            var stored = await StoreSeed.SeedInBatchesAsync(app.Services, units, months);
+            Print($"submissions: {stored} of {work.Count} seeded as SubmissionStore's rows, a unit's months in one transaction (no HTTP), in {watch.Elapsed.TotalSeconds:0.0} s");
+        }
 
         // The county's monthly reports through the queue, as the timer starts them.
         var reports = app.Services.GetRequiredService<ReportRequests>();
-        var store = app.Services.GetRequiredService<ReportStore>();
         watch.Restart();
         await reports.EnqueueForAllTownsAsync(ReportKind.Monthly, default);
+        // One query over every town's index rows, ten times a second: polling each town would load the storage under test.
+        var index = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Services.GetRequiredService<StorageNames>().ReportsTable);
+        var (first, end) = (StorageKeys.ReportRowsFrom(ReportPeriod.Month(last)), StorageKeys.ReportRowsTo(ReportPeriod.Month(last)));
         var done = 0;
         long bytes = 0;
         while (done < towns && watch.Elapsed < TimeSpan.FromMinutes(10))
         {
             await Task.Delay(100);
-            var found = await Task.WhenAll(townCodes.Select(t => store.LatestAsync(UnitCode.Parse(t), ReportPeriod.Month(last), default)));
-            done = found.Count(v => v is not null);
-            bytes = found.Where(v => v is not null).Sum(v => v!.Size);
+            var found = await index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey gt {first} and RowKey lt {end}"), select: ["PartitionKey", "Size"]).ToListAsync();
+            done = found.Select(r => r.PartitionKey).Distinct().Count();
+            bytes = found.Sum(r => r.GetInt64("Size") ?? 0);
         }
 
         Print($"county: {done} of {towns} towns × {villagesPerTown} villages assembled through the queue in {watch.Elapsed.TotalSeconds:0.0} s ({watch.ElapsedMilliseconds / Math.Max(1, done)} ms per town), {bytes / Math.Max(1, done) / 1024.0:0.0} KiB per PDF");

@@ -4,15 +4,21 @@ using VillageReports.Benchmarks;
 using VillageReports.Pdf;
 using VillageReports.Tests.Pdf;
 
-// dotnet run -c Release --project benchmarks -- pdf | report | county | ingest | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
+// dotnet run -c Release --project benchmarks -- pdf | report | assembly [villages] | county [towns] [villages] [http|store] | ingest | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
 var command = args.FirstOrDefault() ?? "pdf";
 switch (command)
 {
     case "quick":
         QuickTiming.Run();
         break;
+    case "assembly":
+        await AssemblyHarness.RunAsync(villages: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        break;
     case "county":
-        await CountyHarness.RunAsync();
+        await CountyHarness.RunAsync(
+            towns: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+            villagesPerTown: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20,
+            seedOverHttp: args.Length <= 3 || args[3] != "store");
         break;
     case "ingest":
         await IngestHarness.RunAsync();

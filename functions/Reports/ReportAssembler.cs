@@ -54,12 +54,17 @@ public sealed partial class ReportAssembler(
             await periods.LockAsync(townCode, report.Start, cancellationToken);
         }
 
-        // A report compares with the year before, so it reads from January of last year.
-        var data = await loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
-        // The annual wording is read once: the same text is hashed as an input and rendered.
-        var template = report.Kind == ReportKind.Annual ? await templates.ForAssemblyAsync(townCode, cancellationToken) : null;
+        // Once the month is locked, the reads do not depend on each other: the data (from January of last year, as a
+        // report compares with the year before), the annual wording (read once: the same text is hashed and rendered)
+        // and the latest version (written only under the lease this run holds).
+        var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
+        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
+        var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
+        await Task.WhenAll(loading, wording, latestVersion);
+        var (data, template, latest) = (await loading, await wording, await latestVersion);
+        async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);
+
         var hash = InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
-        var latest = await reports.LatestAsync(townCode, report, cancellationToken);
         if (latest is not null && latest.InputsHash == hash)
         {
             await FinishAsync(town, latest, cancellationToken);
@@ -82,16 +87,12 @@ public sealed partial class ReportAssembler(
     }
 
     /// <summary>
-    /// Locks the month and queues the version's delivery once (for a town that requires approval, once approved);
-    /// run again when an earlier run stopped half-way, or when an approval puts the job back on the queue.
+    /// Queues the version's delivery once (for a town that requires approval, once approved); run again when an earlier
+    /// run stopped half-way, or when an approval puts the job back on the queue. The month was locked by this run before
+    /// its data was read; locking it again here would clear a stale mark set by a PUT that landed since, and lose it.
     /// </summary>
     private async Task FinishAsync(Town town, ReportVersion version, CancellationToken cancellationToken)
     {
-        if (version.Kind == ReportKind.Monthly)
-        {
-            await periods.LockAsync(version.Town, version.Report.Start, cancellationToken);
-        }
-
         if (!version.DeliveryQueued && await approvals.MayDeliverAsync(town, version, cancellationToken))
         {
             await queue.SendAsync(Work.Deliveries, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);

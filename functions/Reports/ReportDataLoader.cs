@@ -4,19 +4,28 @@ using VillageReports.Units;
 
 namespace VillageReports.Reports;
 
-/// <summary>Reads what a report needs: every expected unit's current figures over a span of months, the year's targets and the amendments.</summary>
+/// <summary>
+/// Reads what a report needs: every expected unit's current figures over a span of months, the year's targets and the
+/// amendments. A town's units share its first nine digits, so each of these is one query however many villages it has.
+/// </summary>
 public sealed class ReportDataLoader(SubmissionStore submissions, TargetStore targets)
 {
     public async Task<ReportData> LoadAsync(Town town, Period from, Period through, int targetYear, CancellationToken cancellationToken)
     {
-        var perUnit = await Task.WhenAll(town.ExpectedUnits.Select(u => submissions.GetCurrentRangeAsync(u.Code, from, through, cancellationToken)));
-        var current = perUnit.SelectMany(list => list).ToDictionary(s => (s.Unit, s.Period));
+        var currentRows = submissions.GetTownCurrentRangeAsync(town.Code, from, through, cancellationToken);
+        var reasoned = submissions.GetTownRevisionsWithReasonAsync(town.Code, from, through, cancellationToken);
+        var yearTargets = targets.GetAsync(town.Code, targetYear, cancellationToken);
+        await Task.WhenAll(currentRows, reasoned, yearTargets);
 
-        // Only a period revised more than once can hold an amendment; read those histories alone.
-        var revised = current.Values.Where(s => s.Revision > 1).ToList();
-        var histories = await Task.WhenAll(revised.Select(s => submissions.GetRevisionsAsync(s.Unit, s.Period, cancellationToken)));
-        var amendments = histories.SelectMany(h => h).Where(r => r.IsAmendment).ToList();
+        // The range also holds villages dropped from the town (kept, inactive, for their history): only the expected count.
+        var expected = town.ExpectedUnits.Select(u => u.Code).ToHashSet();
+        var current = (await currentRows).Where(s => expected.Contains(s.Unit)).ToDictionary(s => (s.Unit, s.Period));
 
-        return new ReportData(town, current, await targets.GetAsync(town.Code, targetYear, cancellationToken), amendments);
+        // An amendment belongs to a period the report covers, of an expected unit, revised more than once.
+        var amendments = (await reasoned)
+            .Where(r => r.IsAmendment && current.TryGetValue((r.Unit, r.Period), out var now) && now.Revision > 1)
+            .ToList();
+
+        return new ReportData(town, current, await yearTargets, amendments);
     }
 }

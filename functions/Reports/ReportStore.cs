@@ -49,8 +49,10 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
         var pdfBlob = StorageKeys.ReportBlob(town, report, version, "pdf");
         var jsonBlob = StorageKeys.ReportBlob(town, report, version, "json");
         var metadata = new Dictionary<string, string> { ["sha256"] = sha256, ["version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture), ["inputshash"] = inputsHash };
-        await container.GetBlobClient(pdfBlob).UploadAsync(new BinaryData(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Metadata = metadata }, cancellationToken);
-        await container.GetBlobClient(jsonBlob).UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" }, Metadata = metadata }, cancellationToken);
+        // The two files at once; the index row only once both exist, so a listed version can always be downloaded.
+        await Task.WhenAll(
+            container.GetBlobClient(pdfBlob).UploadAsync(new BinaryData(pdf), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" }, Metadata = metadata }, cancellationToken),
+            container.GetBlobClient(jsonBlob).UploadAsync(new BinaryData(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" }, Metadata = metadata }, cancellationToken));
 
         var entry = new ReportVersion(town, report, version, pdf.Length, sha256, created, inputsHash, pdfBlob, jsonBlob, DeliveryQueued: false);
         var table = await storage.TableAsync(names.ReportsTable);
@@ -101,16 +103,30 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
     {
         var container = await storage.ContainerAsync(names.ReportsContainer);
         var blob = container.GetBlobClient(StorageKeys.ReportLockBlob(town, report));
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+            return new Lease(lease);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The report's first run: the lock blob does not exist yet. Every later run takes the lease in one call.
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+
         try
         {
             await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            // The lock blob exists already (or is leased right now): that is the usual case.
+            // A racing first run created it (and may hold its lease already): the lease below settles who goes on.
         }
 
-        var lease = blob.GetBlobLeaseClient();
         try
         {
             await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);

@@ -22,6 +22,12 @@ public static class StorageKeys
     public static string RevisionRowsFrom(Period period) => $"rev|{period}|";
     public static string RevisionRowsTo(Period period) => $"rev|{period}}}";
     public static Period PeriodOfCurrentRow(string rowKey) => Period.Parse(rowKey["cur|".Length..]);
+    public static Period PeriodOfRevisionRow(string rowKey) => Period.Parse(rowKey.AsSpan("rev|".Length, "YYYY-MM".Length).ToString());
+
+    // A town's units share its first nine digits (the town is …000, its villages …001 to …999), so their submission
+    // partitions are one key range: a town's rows are read in one query across them, with no second layout to keep.
+    public static string TownSubmissionPartitionsFrom(UnitCode town) => town.Town.Value;
+    public static string TownSubmissionPartitionsTo(UnitCode town) => string.Concat(town.Value.AsSpan(0, 9), "999");
 
     // periods: one partition per town, one row per month (lock and staleness of its reports).
     public static string PeriodPartition(UnitCode town) => town.Value;

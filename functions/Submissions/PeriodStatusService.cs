@@ -11,7 +11,7 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
 
     /// <summary>
     /// The town office's grid: every expected unit against the months up to <paramref name="throughText"/> (last month
-    /// by default), one range read per unit.
+    /// by default), in one query across the town's units.
     /// </summary>
     public async Task<Result<TownOverview>> OverviewAsync(TownScope town, string? throughText, string? monthsText, CancellationToken cancellationToken)
     {
@@ -36,19 +36,18 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
 
         var from = through.AddMonths(1 - months);
         var span = from.Through(through).ToList();
-        var states = await periods.GetRangeAsync(town.Code, from, through, cancellationToken);
-        var posted = await Task.WhenAll(town.Town.ExpectedUnits.Select(u => submissions.GetCurrentRangeAsync(u.Code, from, through, cancellationToken)));
+        var reading = periods.GetRangeAsync(town.Code, from, through, cancellationToken);
+        var posting = submissions.GetTownCurrentRangeAsync(town.Code, from, through, cancellationToken);
+        await Task.WhenAll(reading, posting);
+        var (states, posted) = (await reading, (await posting).ToDictionary(s => (s.Unit, s.Period)));
         var dueDay = options.Value.DueDay;
 
-        var rows = town.Town.ExpectedUnits.Select((unit, i) =>
-        {
-            var byPeriod = posted[i].ToDictionary(s => s.Period);
-            return new OverviewUnit(unit.Code.Value, unit.Name, unit.Level == UnitLevel.Town ? "town" : "village", span
-                .Select(p => byPeriod.TryGetValue(p, out var s)
+        var rows = town.Town.ExpectedUnits.Select(unit =>
+            new OverviewUnit(unit.Code.Value, unit.Name, unit.Level == UnitLevel.Town ? "town" : "village", span
+                .Select(p => posted.TryGetValue((unit.Code, p), out var s)
                     ? new OverviewCell(p.ToString(), s.Late ? "late" : "onTime", s.Revision)
                     : new OverviewCell(p.ToString(), today > p.DueDate(dueDay) ? "missing" : "open", null))
-                .ToList());
-        }).ToList();
+                .ToList())).ToList();
 
         return new TownOverview(town.Code.Value, town.Town.Name,
             span.Select(p => new OverviewPeriod(p.ToString(), p.DueDate(dueDay), states[p].Locked, states[p].Stale, states[p].Approved)).ToList(), rows);
@@ -63,15 +62,18 @@ public sealed class PeriodStatusService(SubmissionStore submissions, PeriodStore
         }
 
         var period = parsed.Value;
-        var state = await periods.GetAsync(town.Code, period, cancellationToken);
-        var rows = await Task.WhenAll(town.Town.ExpectedUnits.Select(async u =>
+        var reading = periods.GetAsync(town.Code, period, cancellationToken);
+        var posting = submissions.GetTownCurrentRangeAsync(town.Code, period, period, cancellationToken);
+        await Task.WhenAll(reading, posting);
+        var (state, posted) = (await reading, (await posting).ToDictionary(s => s.Unit));
+        var rows = town.Town.ExpectedUnits.Select(u =>
         {
-            var current = await submissions.GetCurrentAsync(u.Code, period, cancellationToken);
+            var current = posted.GetValueOrDefault(u.Code);
             return new UnitStatus(u.Code.Value, u.Name, u.Level == UnitLevel.Town ? "town" : "village", current is not null,
-                current?.Submission.Late ?? false, current?.Submission.Revision, current?.Submission.SubmittedAt);
-        }));
+                current?.Late ?? false, current?.Revision, current?.SubmittedAt);
+        }).ToList();
 
         return new PeriodStatus(town.Code.Value, period.ToString(), period.DueDate(options.Value.DueDay), state.Locked, state.Stale, state.Approved,
-            rows.Length, rows.Count(r => r.Reported && !r.Late), rows.Count(r => r.Late), rows.Count(r => !r.Reported), rows);
+            rows.Count, rows.Count(r => r.Reported && !r.Late), rows.Count(r => r.Late), rows.Count(r => !r.Reported), rows);
     }
 }

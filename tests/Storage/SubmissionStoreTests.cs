@@ -55,4 +55,34 @@ public class SubmissionStoreTests : IAsyncLifetime
         Assert.False(duplicate);
         Assert.Single(await _store.GetRevisionsAsync(Village, new Period(2026, 10), default));
     }
+
+    [Fact]
+    public async Task A_towns_current_rows_are_its_own_units_only()
+    {
+        var town = UnitCode.Parse("130123100000");
+        foreach (var unit in new[] { "130123099999", "130123100000", "130123100201", "130123100999", "130123101000", "130123101001" })
+        {
+            await _store.TrySaveAsync(Revision(1, 1m) with { Unit = UnitCode.Parse(unit) }, null, DateTimeOffset.UnixEpoch, default);
+        }
+
+        var rows = await _store.GetTownCurrentRangeAsync(town, new Period(2026, 10), new Period(2026, 10), default);
+
+        Assert.Equal(["130123100000", "130123100201", "130123100999"], rows.Select(r => r.Unit.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_towns_revisions_with_a_reason_come_back_and_no_others()
+    {
+        var neighbour = UnitCode.Parse("130123101000");
+        await _store.TrySaveAsync(Revision(1, 1m), null, DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(2, 2m) with { Reason = "更正" }, await _store.GetCurrentAsync(Village, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(3, 3m), await _store.GetCurrentAsync(Village, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(1, 4m) with { Period = new Period(2026, 11), Reason = "下月" }, null, DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(1, 5m) with { Unit = neighbour, Reason = "邻镇" }, null, DateTimeOffset.UnixEpoch, default);
+
+        var reasoned = await _store.GetTownRevisionsWithReasonAsync(Village.Town, new Period(2026, 1), new Period(2026, 10), default);
+
+        Assert.Equal([(Village, new Period(2026, 10), 2, "更正")], reasoned.Select(r => (r.Unit, r.Period, r.Revision, r.Reason!)));
+        Assert.Equal(2m, reasoned[0].Values["roads.new_km"]);
+    }
 }

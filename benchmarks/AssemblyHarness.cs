@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VillageReports.Catalog;
+using VillageReports.Local;
+using VillageReports.Reports;
+using VillageReports.Submissions;
+using VillageReports.Tests.Support;
+using VillageReports.Units;
+
+namespace VillageReports.Benchmarks;
+
+/// <summary>
+/// One warm town's monthly report end to end through <see cref="ReportAssembler"/> against its own Azurite (in memory):
+/// a month whose data changed before each run (a new version), the same month unchanged, and rendering alone from the
+/// same data; then every storage request of one run of each, with how many were waited for one after another.
+/// </summary>
+public static class AssemblyHarness
+{
+    private const string Admin = "bench-admin-token-0123456789-abcdefghij";
+
+    public static async Task RunAsync(int villages = 20, int rounds = 40)
+    {
+        await using var azurite = new OwnAzurite(inMemory: true);
+        await azurite.StartAsync();
+        var prefix = "a" + Guid.NewGuid().ToString("N")[..8];
+        await using var app = LocalHost.Build([], new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["VillageReports:StoragePrefix"] = prefix,
+            ["ReportJobsQueue"] = prefix + "report-jobs",
+            ["DeliveryQueue"] = prefix + "deliveries",
+            ["ReminderQueue"] = prefix + "reminders",
+            ["VillageReports:AdminToken"] = Admin,
+            ["urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }, services => RoundTrips.Register(services, azurite.ConnectionString));
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+
+        var (townCode, villageCodes) = StoreSeed.Town(0, villages);
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            name = "青山镇",
+            county = "130123000000",
+            villages = villageCodes.Select((c, i) => new { code = c, name = DemoTown.Villages[i % DemoTown.Villages.Count].Name + (i + 1).ToString(CultureInfo.InvariantCulture) }),
+        });
+        (await http.PutAsync($"api/towns/{townCode}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await http.PutAsync($"api/towns/{townCode}/targets/{DateTime.UtcNow.Year}", new StringContent("{\"targets\":{\"finance.tax_revenue\":4600}}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var last = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous;
+        var months = last.AddMonths(-13).Through(last).ToList();
+        var units = new[] { (Code: townCode, Level: UnitLevel.Town) }.Concat(villageCodes.Select(v => (Code: v, Level: UnitLevel.Village))).ToList();
+        await StoreSeed.SeedAsync(app.Services, units, months);
+
+        var assembler = app.Services.GetRequiredService<ReportAssembler>();
+        var submissions = app.Services.GetRequiredService<SubmissionStore>();
+        var periods = app.Services.GetRequiredService<PeriodStore>();
+        var job = ReportJob.For(UnitCode.Parse(townCode), ReportPeriod.Month(last));
+        var amended = UnitCode.Parse(villageCodes[0]);
+        await assembler.AssembleAsync(job, default);
+
+        // An amendment by the town office after the lock, as SubmissionService stores one: the next run makes a new version.
+        async Task AmendAsync(int round)
+        {
+            var current = (await submissions.GetCurrentAsync(amended, last, default))!;
+            var values = new Dictionary<string, decimal>(current.Submission.Values) { ["roads.new_km"] = 1 + round / 100m };
+            var next = current.Submission with { Revision = current.Submission.Revision + 1, Values = values, Reason = "更正第" + round.ToString(CultureInfo.InvariantCulture) + "次", SubmittedBy = "admin", SubmittedAt = DateTimeOffset.UtcNow };
+            if (!await submissions.TrySaveAsync(next, current, current.FirstSubmittedAt, default))
+            {
+                throw new InvalidOperationException("The amendment was refused.");
+            }
+
+            await periods.MarkStaleAsync(UnitCode.Parse(townCode), last, default);
+        }
+
+        async Task<double> TimedAsync(AssemblyStatus expected)
+        {
+            // The runner delivers the version before this one meanwhile: let it finish, so one run is timed alone.
+            await Task.Delay(300);
+            var watch = Stopwatch.StartNew();
+            var outcome = await assembler.AssembleAsync(job, default);
+            var ms = watch.Elapsed.TotalMilliseconds;
+            if (outcome.Status != expected)
+            {
+                throw new InvalidOperationException($"Expected {expected}, the run answered {outcome.Status}.");
+            }
+
+            return ms;
+        }
+
+        // Warm-up of both paths, then the timed rounds alternated.
+        for (var i = 0; i < 5; i++)
+        {
+            await AmendAsync(-1 - i);
+            await TimedAsync(AssemblyStatus.Created);
+            await TimedAsync(AssemblyStatus.Unchanged);
+        }
+
+        var changed = new List<double>();
+        var unchanged = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            await AmendAsync(round);
+            changed.Add(await TimedAsync(AssemblyStatus.Created));
+            unchanged.Add(await TimedAsync(AssemblyStatus.Unchanged));
+        }
+
+        // Rendering alone (aggregate, lay out, write the PDF and JSON), from the same data the assembler read.
+        var loader = app.Services.GetRequiredService<ReportDataLoader>();
+        var renderer = app.Services.GetRequiredService<ReportRenderer>();
+        var catalog = app.Services.GetRequiredService<ElementCatalog>();
+        var town = (await app.Services.GetRequiredService<UnitStore>().FindTownAsync(UnitCode.Parse(townCode), default))!;
+        var data = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
+        var render = new List<double>();
+        for (var i = 0; i < rounds + 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            renderer.Render(ReportPeriod.Month(last), new Aggregator(catalog, data), DateTimeOffset.UtcNow);
+            if (i >= 5)
+            {
+                render.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        Print($"one town ({villages} villages + office, {months.Count} months seeded) through ReportAssembler, {rounds} rounds each, warm:");
+        Print($"  changed month (new version):  p50 {P(changed, 50):0.0} ms, p90 {P(changed, 90):0.0} ms");
+        Print($"  unchanged month (no version): p50 {P(unchanged, 50):0.0} ms, p90 {P(unchanged, 90):0.0} ms");
+        Print($"  render alone (same data):     p50 {P(render, 50):0.0} ms, p90 {P(render, 90):0.0} ms  → changed/render {P(changed, 50) / P(render, 50):0.00}×");
+
+        await AmendAsync(rounds);
+        foreach (var (name, expected) in new[] { ("changed", AssemblyStatus.Created), ("unchanged", AssemblyStatus.Unchanged) })
+        {
+            var scope = RoundTrips.Begin();
+            await TimedAsync(expected);
+            var requests = scope.Requests;
+            Print($"storage requests of one {name} run: {requests.Count}, {scope.SequentialSteps()} waited for one after another");
+            foreach (var r in requests)
+            {
+                Print($"  {r.Started,6:0.0}–{r.Ended,6:0.0} ms  {r.Text.Replace(prefix, "", StringComparison.Ordinal)}");
+            }
+        }
+
+        await app.StopAsync();
+    }
+
+    private static double P(List<double> values, int percent)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
+    }
+
+    private static void Print(string line) => Console.WriteLine(line);
+}
