@@ -21,7 +21,8 @@ public class PeriodStatusServiceTests : IAsyncLifetime
         var (resources, names) = (TestStorage.Resources(), TestStorage.Names(_prefix));
         var clock = FixedClock.AtChinaTime(2026, 11, 20);
         _submissions = new SubmissionStore(resources, names);
-        _status = new PeriodStatusService(_submissions, new PeriodStore(resources, names, clock), clock, Options.Create(new VillageReportsOptions()));
+        var options = Options.Create(new VillageReportsOptions());
+        _status = new PeriodStatusService(_submissions, new PeriodStore(resources, names, clock, options), clock, options);
     }
 
     public async Task InitializeAsync()
