@@ -88,6 +88,13 @@ public sealed partial class ReportWarmUp(
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            if (_stopping.IsCancellationRequested)
+            {
+                // The host stopped under the render (its services are being disposed): nothing went wrong.
+                _outcome.TrySetResult(WarmUpOutcome.Stopped);
+                return;
+            }
+
             LogFailed(logger, e);
             _outcome.TrySetResult(WarmUpOutcome.Failed);
         }

@@ -58,6 +58,26 @@ public class ReportWarmUpTests
     }
 
     [Fact]
+    public async Task A_failing_warm_up_leaves_the_host_running()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage"] = "UseDevelopmentStorage=true",
+            ["VillageReports:CatalogPath"] = Path.Combine(Path.GetTempPath(), "no-such-catalog.json"),
+        });
+        builder.Services.AddVillageReports(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var outcome = await host.Services.GetRequiredService<ReportWarmUp>().Completion.WaitAsync(Patience);
+
+        Assert.Equal(WarmUpOutcome.Failed, outcome);
+        Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void The_Functions_worker_host_starts_the_warm_up_with_its_hosted_services()
     {
         var builder = FunctionsApplication.CreateBuilder([]);
