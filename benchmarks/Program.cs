@@ -32,6 +32,9 @@ switch (command)
     case "report":
         BenchmarkSwitcher.FromTypes([typeof(MonthlyReportWarm), typeof(MonthlyReportCold)]).RunAll(DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator));
         break;
+    case "coldstart":
+        Environment.ExitCode = await ColdStartHarness.RunAsync(args[1..]);
+        break;
     case "web":
         await WebHarness.RunAsync();
         break;

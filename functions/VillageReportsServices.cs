@@ -83,6 +83,9 @@ public static class VillageReportsServices
         services.AddSingleton<ReportStore>();
         services.AddSingleton(sp => new AnnualNarrative(sp.GetRequiredService<IOptions<VillageReportsOptions>>().Value.AnnualTemplatePath));
         services.AddSingleton<ReportRenderer>();
+        services.AddOptions<ReportWarmUpOptions>().Bind(configuration.GetSection(ReportWarmUpOptions.Section));
+        services.AddSingleton<ReportWarmUp>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReportWarmUp>());
         services.AddSingleton<AnnualTemplates>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<ApprovalService>();
