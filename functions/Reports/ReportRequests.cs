@@ -40,7 +40,8 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
         var report = kind == ReportKind.Monthly ? ReportPeriod.Month(Period.Containing(today).Previous) : ReportPeriod.OfYear(today.Year - 1);
 
         var jobs = 0;
-        foreach (var town in await units.ListTownsAsync(cancellationToken))
+        var towns = await units.ListTownsAsync(cancellationToken);
+        foreach (var town in towns)
         {
             var due = new List<ReportPeriod> { report };
             if (kind == ReportKind.Monthly)
@@ -55,6 +56,13 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
                 await queue.SendAsync(Work.ReportJobs, ReportJob.For(town.Code, period), cancellationToken);
                 jobs++;
             }
+        }
+
+        if (kind == ReportKind.Monthly)
+        {
+            // Every town's month locked at once, after its job is queued (a failure here leaves the jobs to lock it):
+            // the jobs then wait out one shared settle time instead of each its own as the queue hands them out.
+            await Task.WhenAll(towns.Select(t => periods.LockIfOpenAsync(t.Code, report.Start, cancellationToken)));
         }
 
         LogEnqueued(logger, jobs, kind, report);

@@ -59,14 +59,25 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         }
 
         // A merge: an approval mark on the month stays as it is.
-        await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period))
-        {
-            ["Locked"] = true,
-            ["LockedAt"] = clock.GetUtcNow(),
-            ["Stale"] = false,
-        }, TableUpdateMode.Merge, cancellationToken);
+        await table.UpsertEntityAsync(LockRow(town, period), TableUpdateMode.Merge, cancellationToken);
         await SettleAsync(settle, cancellationToken);
     }
+
+    /// <summary>
+    /// Locks the month if it is open and returns at once; a locked month, stale mark and all, stays as it is. The
+    /// monthly run locks every town's month together, so their report jobs wait out one settle time between them.
+    /// </summary>
+    public async Task LockIfOpenAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    {
+        if (!(await GetAsync(town, period, cancellationToken)).Locked)
+        {
+            var table = await storage.TableAsync(names.PeriodsTable);
+            await table.UpsertEntityAsync(LockRow(town, period), TableUpdateMode.Merge, cancellationToken);
+        }
+    }
+
+    private TableEntity LockRow(UnitCode town, Period period) =>
+        new(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Locked"] = true, ["LockedAt"] = clock.GetUtcNow(), ["Stale"] = false };
 
     private async Task SettleAsync(TimeSpan wait, CancellationToken cancellationToken)
     {

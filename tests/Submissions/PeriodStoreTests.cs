@@ -64,6 +64,29 @@ public class PeriodStoreTests : IAsyncLifetime
         Assert.False(state.Stale);
     }
 
+    [Fact]
+    public async Task The_monthly_run_locks_an_open_month_without_waiting_for_it_to_settle()
+    {
+        var periods = Store(TimeProvider.System, settle: TimeSpan.FromSeconds(20));
+
+        var lockIfOpen = periods.LockIfOpenAsync(Town, Month, default);
+
+        Assert.Same(lockIfOpen, await Task.WhenAny(lockIfOpen, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.True((await periods.GetAsync(Town, Month, default)).Locked);
+    }
+
+    [Fact]
+    public async Task The_monthly_run_leaves_a_locked_months_stale_mark_for_its_report_to_clear()
+    {
+        var periods = Store(TimeProvider.System, TimeSpan.Zero);
+        await periods.LockAsync(Town, Month, default);
+        await periods.MarkStaleAsync(Town, Month, default);
+
+        await periods.LockIfOpenAsync(Town, Month, default);
+
+        Assert.True((await periods.GetAsync(Town, Month, default)).Stale);
+    }
+
     private PeriodStore Store(TimeProvider clock, TimeSpan settle) =>
         new(TestStorage.Resources(), TestStorage.Names(_prefix), clock, Options.Create(new VillageReportsOptions { LockSettleTime = settle }));
 }
