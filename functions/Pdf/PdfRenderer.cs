@@ -36,7 +36,7 @@ public static partial class PdfRenderer
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return FlateStreams.Complete(MakeDeterministic(output.ToArray(), seed));
+        return PdfObjects.Rewrite(MakeDeterministic(output.ToArray(), seed), static o => SubsetFonts.Compact(o) ?? FlateStreams.Complete(o));
     }
 
     private static byte[] Seed(DocumentSettings metadata) =>
