@@ -27,6 +27,9 @@ public static partial class PdfRenderer
         document.Info.CreationDate = metadata.Created.UtcDateTime;
         document.Info.ModificationDate = metadata.Created.UtcDateTime;
         document.Options.CompressContentStreams = true;
+        // Only the subset font programs: SubsetFonts compacts them and deflates them once, instead of PDFsharp deflating
+        // them first and SubsetFonts inflating and deflating them again.
+        document.Options.NoCompression = true;
         document.Language = metadata.Language;
         var seed = Seed(metadata);
         document.Internals.FirstDocumentID = Convert.ToHexString(seed, 0, 16);

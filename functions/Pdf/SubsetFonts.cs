@@ -18,7 +18,7 @@ public static partial class SubsetFonts
         var head = pdfObject.Head;
         if (pdfObject.StreamKeyword is not null)
         {
-            return FontProgram().IsMatch(head) && FlateOnly().IsMatch(head) && PdfObjects.TryGetStreamData(pdfObject, out var data)
+            return FontProgram().IsMatch(head) && PdfObjects.TryGetStreamData(pdfObject, out var data)
                 ? CompactFontProgram(pdfObject, data)
                 : null;
         }
@@ -26,11 +26,19 @@ public static partial class SubsetFonts
         return CidFontType2().IsMatch(head) ? CompactWidths(pdfObject) : null;
     }
 
-    private static byte[] CompactFontProgram(PdfObject pdfObject, Range data)
+    /// <summary>The program compacted and deflated, whether PDFsharp wrote it plain (NoCompression) or deflated.</summary>
+    private static byte[]? CompactFontProgram(PdfObject pdfObject, Range data)
     {
-        var font = PdfObjects.Inflate(pdfObject.File.AsSpan(data));
+        var head = pdfObject.Head;
+        var deflated = FlateOnly().IsMatch(head);
+        if (!deflated && AnyFilter().IsMatch(head))
+        {
+            return null;
+        }
+
+        var font = deflated ? PdfObjects.Inflate(pdfObject.File.AsSpan(data)) : pdfObject.File.AsSpan(data).ToArray();
         var trimmed = TrueTypeSubset.ClearUnusedMetrics(font);
-        return PdfObjects.WithStreamData(pdfObject, PdfObjects.Deflate(trimmed), ("Length1", trimmed.Length));
+        return PdfObjects.WithStreamData(pdfObject, PdfObjects.Deflate(trimmed), ("Length1", trimmed.Length), deflated ? null : "/Filter/FlateDecode");
     }
 
     private static byte[] CompactWidths(PdfObject pdfObject)
@@ -111,6 +119,9 @@ public static partial class SubsetFonts
 
     [GeneratedRegex(@"/Filter\s*/FlateDecode\b")]
     private static partial Regex FlateOnly();
+
+    [GeneratedRegex(@"/Filter\b")]
+    private static partial Regex AnyFilter();
 
     [GeneratedRegex(@"/Subtype\s*/CIDFontType2\b")]
     private static partial Regex CidFontType2();

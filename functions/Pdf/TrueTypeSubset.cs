@@ -12,7 +12,10 @@ namespace VillageReports.Pdf;
 /// </summary>
 public static class TrueTypeSubset
 {
-    /// <summary>A copy of the font with the horizontal metrics of every outline-less glyph but <c>.notdef</c> set to zero, and its checksums made right.</summary>
+    /// <summary>
+    /// A copy of the font with the horizontal metrics of every outline-less glyph but <c>.notdef</c> set to zero (but
+    /// the advance of the last long metric, which the glyphs after it share), and its checksums made right.
+    /// </summary>
     public static byte[] ClearUnusedMetrics(ReadOnlySpan<byte> font)
     {
         var result = font.ToArray();
@@ -36,7 +39,8 @@ public static class TrueTypeSubset
 
             if (glyph < longMetrics)
             {
-                hmtx.Slice(4 * glyph, 4).Clear();
+                // The last long metric's advance is also the advance of every glyph after it, which may be drawn.
+                hmtx.Slice(glyph == longMetrics - 1 ? (4 * glyph) + 2 : 4 * glyph, glyph == longMetrics - 1 ? 2 : 4).Clear();
             }
             else
             {
