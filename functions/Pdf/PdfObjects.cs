@@ -107,16 +107,20 @@ public static partial class PdfObjects
             head = open < 0 ? throw new InvalidOperationException($"Object {pdfObject.Number} has no dictionary.") : head[..(open + 2)] + addition + head[(open + 2)..];
         }
 
-        foreach (var (key, value) in new[] { ("Length", (long)data.Length), entry ?? ("Length", data.Length) })
+        head = WithEntry(head, "Length", data.Length);
+        if (entry is var (key, value))
         {
-            var pattern = new Regex(@"/" + Regex.Escape(key) + @"\s+(\d+)(?!\s+\d+\s+R)\b", RegexOptions.CultureInvariant);
-            head = pattern.Replace(head, string.Create(CultureInfo.InvariantCulture, $"/{key} {value}"), 1);
+            head = WithEntry(head, key, value);
         }
 
         var (oldStart, oldLength) = old.GetOffsetAndLength(pdfObject.File.Length);
         var after = pdfObject.File.AsSpan(oldStart + oldLength, pdfObject.End - oldStart - oldLength);
         return [.. Encoding.Latin1.GetBytes(head + "stream\n"), .. data, .. after];
     }
+
+    /// <summary>The dictionary with the direct number under <paramref name="key"/> (not an indirect reference) set to <paramref name="value"/>.</summary>
+    private static string WithEntry(string dictionary, string key, long value) =>
+        Regex.Replace(dictionary, @"/" + Regex.Escape(key) + @"\s+\d+(?!\s+\d+\s+R)\b", string.Create(CultureInfo.InvariantCulture, $"/{key} {value}"), RegexOptions.CultureInvariant);
 
     /// <summary>Inflates a zlib (FlateDecode) stream; the trailer is not checked, as PDFsharp leaves it off.</summary>
     public static byte[] Inflate(ReadOnlySpan<byte> zlib)
