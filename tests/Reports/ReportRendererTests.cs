@@ -229,7 +229,7 @@ public class ReportRendererTests
                 page.Height - letters.Min(l => l.BoundingBox.Bottom)));
 
     /// <summary>The demo town (12 villages and the town office, every element, January last year to October), as the loader would return it.</summary>
-    private static Aggregator DemoFigures()
+    internal static Aggregator DemoFigures()
     {
         var catalog = ElementCatalog.LoadEmbedded();
         var code = UnitCode.Parse(DemoTown.Town);
