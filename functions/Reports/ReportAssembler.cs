@@ -33,12 +33,13 @@ public sealed partial class ReportAssembler(
             throw new InvalidOperationException($"Malformed report job {job}: it goes to the poison queue.");
         }
 
-        var town = await units.FindTownAsync(townCode, cancellationToken)
-            ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
-
         // Another run of the same report (a duplicate message, a request racing the timer, an approval) holds the
-        // lease for the milliseconds a report takes: wait for it, then find its version covers the same inputs.
+        // lease for the milliseconds a report takes: wait for it, then find its version covers the same inputs. The
+        // town is read meanwhile.
+        var finding = units.FindTownAsync(townCode, cancellationToken);
         await using var held = await reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
+        var town = await finding
+            ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
         if (held is null)
         {
             // Still held after a whole lease: put the job back for later instead of failing towards the poison queue.
@@ -47,19 +48,18 @@ public sealed partial class ReportAssembler(
             return new AssemblyOutcome(AssemblyStatus.Deferred, null);
         }
 
-        // Lock the month before reading it: a PUT that got in before the lock is in the data; one that checked the
-        // lock just before it and saves after finds the month locked afterwards and marks the report stale.
+        // The annual wording (read once: the same text is hashed and rendered) and the latest version (written only
+        // under the lease this run holds) are read while the month is locked; its figures only once it is: a save
+        // that found the month open is then in the data, or marks the report stale itself (PeriodStore.LockAsync).
+        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
+        var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
         if (report.Kind == ReportKind.Monthly)
         {
             await periods.LockAsync(townCode, report.Start, cancellationToken);
         }
 
-        // Once the month is locked, the reads do not depend on each other: the data (from January of last year, as a
-        // report compares with the year before), the annual wording (read once: the same text is hashed and rendered)
-        // and the latest version (written only under the lease this run holds).
+        // From January of last year: a report compares with the year before.
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
-        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
-        var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
         await Task.WhenAll(loading, wording, latestVersion);
         var (data, template, latest) = (await loading, await wording, await latestVersion);
         async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);

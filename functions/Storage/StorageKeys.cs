@@ -21,6 +21,7 @@ public static class StorageKeys
     public static string RevisionRow(Period period, int revision) => $"rev|{period}|{revision:D6}";
     public static string RevisionRowsFrom(Period period) => $"rev|{period}|";
     public static string RevisionRowsTo(Period period) => $"rev|{period}}}";
+    public static bool IsCurrentRow(string rowKey) => rowKey.StartsWith("cur|", StringComparison.Ordinal);
     public static Period PeriodOfCurrentRow(string rowKey) => Period.Parse(rowKey["cur|".Length..]);
     public static Period PeriodOfRevisionRow(string rowKey) => Period.Parse(rowKey.AsSpan("rev|".Length, "YYYY-MM".Length).ToString());
 

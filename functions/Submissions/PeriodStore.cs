@@ -8,7 +8,7 @@ namespace VillageReports.Submissions;
 
 public sealed class PeriodStore(StorageResources storage, StorageNames names, TimeProvider clock, IOptions<VillageReportsOptions> options)
 {
-    // How far storage's clock and ours may differ when judging a lock's age.
+    // How much later than its LockedAt a lock may have landed, by our clock (the write's time, the clocks' difference).
     private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(1);
 
     public async Task<PeriodState> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)
@@ -51,9 +51,9 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
                 await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = false }, TableUpdateMode.Merge, cancellationToken);
             }
 
-            // Locked before: storage's time of the row's last change is no earlier than the lock. A margin covers
-            // the difference between storage's clock and ours; no lock needs more than one whole settle time.
-            var age = clock.GetUtcNow() - (existing.Timestamp ?? DateTimeOffset.MinValue);
+            // Locked before, at LockedAt by the locker's clock: a margin covers that write's own time and the clocks'
+            // difference; no lock needs more than one whole settle time.
+            var age = clock.GetUtcNow() - (existing.LockedAt ?? DateTimeOffset.MinValue);
             await SettleAsync(settle + ClockMargin - age, cancellationToken);
             return;
         }

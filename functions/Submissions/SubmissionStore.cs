@@ -63,23 +63,30 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
     }
 
     /// <summary>
-    /// Every revision stored with a reason by a unit under <paramref name="town"/> for the periods from
-    /// <paramref name="from"/> to <paramref name="to"/>: the candidates for amendments, in one query across the town's partitions.
+    /// What a report reads of a town for the periods from <paramref name="from"/> to <paramref name="to"/>, in one query
+    /// across its units' partitions: every current row, and every revision stored with a reason (the candidates for
+    /// amendments).
     /// </summary>
-    public async Task<IReadOnlyList<Submission>> GetTownRevisionsWithReasonAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<Submission> Current, IReadOnlyList<Submission> Reasoned)> GetTownReportRowsAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.SubmissionsTable);
         var (first, last) = (StorageKeys.TownSubmissionPartitionsFrom(town), StorageKeys.TownSubmissionPartitionsTo(town));
-        var (low, high) = (StorageKeys.RevisionRowsFrom(from), StorageKeys.RevisionRowsTo(to));
+        var (current, through) = (StorageKeys.CurrentRow(from), StorageKeys.CurrentRow(to));
+        var (revisions, revisionsEnd) = (StorageKeys.RevisionRowsFrom(from), StorageKeys.RevisionRowsTo(to));
         // A revision without a reason is stored with no Reason property at all, and a comparison with a property a row
         // lacks is false (Azurite, checked: `Reason ge ''` and even `Reason ne 'x'` leave those rows out), so only the few
         // with a reason travel. The check below keeps the answer exact should a service send the others as well.
-        var rows = await table.QueryAsync<SubmissionEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and RowKey gt {low} and RowKey lt {high} and Reason ge {""}"), cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
-        return [.. OfTown(rows, town).Where(r => r.Entity.Reason is not null)
+        var rows = OfTown(await table.QueryAsync<SubmissionEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and ((RowKey ge {current} and RowKey le {through}) or (RowKey gt {revisions} and RowKey lt {revisionsEnd} and Reason ge {""}))"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken), town).ToList();
+        var currentRows = rows.Where(r => StorageKeys.IsCurrentRow(r.Entity.RowKey))
+            .Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))
+            .ToList();
+        var reasoned = rows.Where(r => !StorageKeys.IsCurrentRow(r.Entity.RowKey) && r.Entity.Reason is not null)
             .Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfRevisionRow(r.Entity.RowKey)))
-            .OrderBy(s => s.Unit.Value, StringComparer.Ordinal).ThenBy(s => s.Period).ThenBy(s => s.Revision)];
+            .OrderBy(s => s.Unit.Value, StringComparer.Ordinal).ThenBy(s => s.Period).ThenBy(s => s.Revision)
+            .ToList();
+        return (currentRows, reasoned);
     }
 
     /// <summary>The rows whose partition is a unit of <paramref name="town"/>: the key range holds nothing else, and this makes sure of it.</summary>

@@ -80,9 +80,10 @@ public class SubmissionStoreTests : IAsyncLifetime
         await _store.TrySaveAsync(Revision(1, 4m) with { Period = new Period(2026, 11), Reason = "下月" }, null, DateTimeOffset.UnixEpoch, default);
         await _store.TrySaveAsync(Revision(1, 5m) with { Unit = neighbour, Reason = "邻镇" }, null, DateTimeOffset.UnixEpoch, default);
 
-        var reasoned = await _store.GetTownRevisionsWithReasonAsync(Village.Town, new Period(2026, 1), new Period(2026, 10), default);
+        var (current, reasoned) = await _store.GetTownReportRowsAsync(Village.Town, new Period(2026, 1), new Period(2026, 10), default);
 
         Assert.Equal([(Village, new Period(2026, 10), 2, "更正")], reasoned.Select(r => (r.Unit, r.Period, r.Revision, r.Reason!)));
         Assert.Equal(2m, reasoned[0].Values["roads.new_km"]);
+        Assert.Equal([(Village, new Period(2026, 10), 3)], current.Select(c => (c.Unit, c.Period, c.Revision)));
     }
 }
