@@ -21,28 +21,11 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class AssemblyHarness
 {
-    private const string Admin = "bench-admin-token-0123456789-abcdefghij";
 
     public static async Task RunAsync(int villages = 20, int rounds = 40)
     {
-        await using var azurite = new OwnAzurite(inMemory: true);
-        await azurite.StartAsync();
-        var prefix = "a" + Guid.NewGuid().ToString("N")[..8];
-        await using var app = LocalHost.Build([], new Dictionary<string, string?>
-        {
-            ["Storage"] = azurite.ConnectionString,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["VillageReports:StoragePrefix"] = prefix,
-            ["ReportJobsQueue"] = prefix + "report-jobs",
-            ["DeliveryQueue"] = prefix + "deliveries",
-            ["ReminderQueue"] = prefix + "reminders",
-            ["VillageReports:AdminToken"] = Admin,
-            ["urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }, services => RoundTrips.Register(services, azurite.ConnectionString));
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+        await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, services: storage => services => RoundTrips.Register(services, storage.ConnectionString));
+        var (app, http) = (harness.App, harness.Http);
 
         var (townCode, villageCodes) = StoreSeed.Town(0, villages);
         var body = System.Text.Json.JsonSerializer.Serialize(new
@@ -150,11 +133,9 @@ public static class AssemblyHarness
             Print($"storage requests of one {name} run: {requests.Count}, {scope.SequentialSteps()} waited for one after another");
             foreach (var r in requests)
             {
-                Print($"  {r.Started,6:0.0}–{r.Ended,6:0.0} ms  {r.Text.Replace(prefix, "", StringComparison.Ordinal)}");
+                Print($"  {r.Started,6:0.0}–{r.Ended,6:0.0} ms  {r.Text}");
             }
         }
-
-        await app.StopAsync();
     }
 
     private static double P(List<double> values, int percent)

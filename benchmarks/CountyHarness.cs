@@ -23,34 +23,17 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class CountyHarness
 {
-    private const string Admin = "bench-admin-token-0123456789-abcdefghij";
 
     public static async Task RunAsync(int towns = 20, int villagesPerTown = 20, bool seedOverHttp = true)
     {
-        await using var azurite = new OwnAzurite(inMemory: true);
-        await azurite.StartAsync();
-        var prefix = "b" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage"] = azurite.ConnectionString,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["VillageReports:StoragePrefix"] = prefix,
-            ["ReportJobsQueue"] = prefix + "report-jobs",
-            ["DeliveryQueue"] = prefix + "deliveries",
-            ["ReminderQueue"] = prefix + "reminders",
-            ["VillageReports:AdminToken"] = Admin,
-            ["urls"] = "http://127.0.0.1:0",
-            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-
         var watch = Stopwatch.StartNew();
-        await using var app = LocalHost.Build([], settings);
-        await app.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
+        await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
+        });
+        var (app, http, azurite) = (harness.App, harness.Http, harness.Storage);
         (await http.GetAsync("api/catalog")).EnsureSuccessStatusCode();
-        Print($"local runner: started and answered its first request in {watch.ElapsedMilliseconds} ms");
+        Print($"Azurite and the local runner: started, and the first request answered, in {watch.ElapsedMilliseconds} ms");
 
         var catalog = ElementCatalog.LoadEmbedded();
         var last = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous;
@@ -143,7 +126,6 @@ public static class CountyHarness
         }
 
         Print($"one town ({villagesPerTown} villages) end to end against Azurite, warm, median of 5: a month's first report {Median(firsts):0} ms (of which {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VillageReportsOptions>>().Value.LockSettleTime.TotalMilliseconds:0} ms the new lock settling), a new version after a correction {Median(changed):0} ms");
-        await app.StopAsync();
     }
 
     private static void Print(string line) => Console.WriteLine(line);

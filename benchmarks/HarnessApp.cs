@@ -31,18 +31,26 @@ public sealed class HarnessApp : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <param name="inMemory">Storage that cannot be stopped and started, but costs no disk time (a throughput run).</param>
-    public static async Task<HarnessApp> StartAsync(TimeSpan requestTimeout, bool inMemory = false)
+    /// <param name="settings">Settings of the run's own on top of the harness's.</param>
+    /// <param name="services">Changes to the app's services (a counting policy on the storage clients).</param>
+    public static async Task<HarnessApp> StartAsync(TimeSpan requestTimeout, bool inMemory = false, IDictionary<string, string?>? settings = null, Func<OwnAzurite, Action<IServiceCollection>>? services = null)
     {
         var storage = new OwnAzurite(inMemory);
         await storage.StartAsync();
-        var app = LocalHost.Build([], new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Storage"] = storage.ConnectionString,
             ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["VillageReports:AdminToken"] = Admin,
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Critical",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = LocalHost.Build([], configuration, services?.Invoke(storage));
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), Timeout = requestTimeout };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Admin);
