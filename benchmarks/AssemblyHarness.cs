@@ -45,6 +45,11 @@ public static class AssemblyHarness
         var assembler = app.Services.GetRequiredService<ReportAssembler>();
         var submissions = app.Services.GetRequiredService<SubmissionStore>();
         var periods = app.Services.GetRequiredService<PeriodStore>();
+
+        // The month was locked long before, as when a correction comes days after the report: no timed run waits for
+        // a new lock to settle (a month's first report does, once: see the county harness).
+        await periods.LockIfOpenAsync(UnitCode.Parse(townCode), last, default);
+        await Task.Delay(TimeSpan.FromSeconds(17));
         var job = ReportJob.For(UnitCode.Parse(townCode), ReportPeriod.Month(last));
         var amended = UnitCode.Parse(villageCodes[0]);
         await assembler.AssembleAsync(job, default);

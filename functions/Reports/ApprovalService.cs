@@ -49,7 +49,7 @@ public sealed partial class ApprovalService(
         if (version.Kind == ReportKind.Monthly)
         {
             // Approval locks the month for villages, as a report does, and shows in its status and the clerk's form.
-            await periods.LockAsync(town.Code, version.Report.Start, cancellationToken);
+            await periods.LockIfOpenAsync(town.Code, version.Report.Start, cancellationToken);
             await periods.SetApprovedVersionAsync(town.Code, version.Report.Start, version.Version, cancellationToken);
         }
 

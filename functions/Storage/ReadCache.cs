@@ -44,6 +44,12 @@ public sealed class ReadCache<TKey, TGroup, TValue>(TimeProvider clock, TimeSpan
         }
 
         _entries[key] = (value, clock.GetUtcNow() + duration);
+
+        // Forgotten while this was being added: the sweep may have run before the entry was there.
+        if (_forgotten.TryGetValue(groupOf(value), out forgottenAt) && forgottenAt >= readAt)
+        {
+            _entries.TryRemove(key, out _);
+        }
     }
 
     public void ForgetGroup(TGroup group)

@@ -8,7 +8,7 @@ namespace VillageReports.Submissions;
 
 public sealed class PeriodStore(StorageResources storage, StorageNames names, TimeProvider clock, IOptions<VillageReportsOptions> options)
 {
-    // How much later than its LockedAt a lock may have landed, by our clock (the write's time, the clocks' difference).
+    // How far storage's clock, another instance's and ours may differ.
     private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(1);
 
     public async Task<PeriodState> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)
@@ -51,10 +51,16 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
                 await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = false }, TableUpdateMode.Merge, cancellationToken);
             }
 
-            // Locked before, at LockedAt by the locker's clock: a margin covers that write's own time and the clocks'
-            // difference; no lock needs more than one whole settle time.
-            var age = clock.GetUtcNow() - (existing.LockedAt ?? DateTimeOffset.MinValue);
-            await SettleAsync(settle + ClockMargin - age, cancellationToken);
+            // Locked before, at LockedAt by the locker's clock; the write itself may have landed up to a whole storage
+            // call later (retries and all). Past that the lock has settled. Within it, storage's own time of the row's
+            // last change (never before the lock landed; a later stale mark only makes it later) bounds what is left.
+            var now = clock.GetUtcNow();
+            var settledBy = (existing.LockedAt ?? DateTimeOffset.MinValue) + MaxWriteTime() + settle + ClockMargin;
+            if (now < settledBy)
+            {
+                await SettleAsync(settle + ClockMargin - (now - (existing.Timestamp ?? now)), cancellationToken);
+            }
+
             return;
         }
 
@@ -64,17 +70,37 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     }
 
     /// <summary>
-    /// Locks the month if it is open and returns at once; a locked month, stale mark and all, stays as it is. The
-    /// monthly run locks every town's month together, so their report jobs wait out one settle time between them.
+    /// Locks the month if it is open and returns at once; a locked month, stale mark and all, stays as it is (the
+    /// write is conditional on the row read, so a lock and a stale mark that land meanwhile are kept). The monthly run
+    /// locks every town's month together, so their report jobs wait out one settle time between them; an approval
+    /// locks the month for villages.
     /// </summary>
     public async Task LockIfOpenAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
-        if (!(await GetAsync(town, period, cancellationToken)).Locked)
+        var table = await storage.TableAsync(names.PeriodsTable);
+        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
+        var existing = row.HasValue ? row.Value : null;
+        if (existing is { Locked: true })
         {
-            var table = await storage.TableAsync(names.PeriodsTable);
-            await table.UpsertEntityAsync(LockRow(town, period), TableUpdateMode.Merge, cancellationToken);
+            return;
+        }
+
+        var lockRow = new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Locked"] = true, ["LockedAt"] = clock.GetUtcNow() };
+        try
+        {
+            await (existing is null
+                ? table.AddEntityAsync(lockRow, cancellationToken)
+                : table.UpdateEntityAsync(lockRow, existing.ETag, TableUpdateMode.Merge, cancellationToken));
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Someone else wrote the row since it was read (a report's own lock): theirs stands.
         }
     }
+
+    // The longest one storage call may take, its retries included: how late a lock may land after its LockedAt.
+    private TimeSpan MaxWriteTime() =>
+        options.Value.StorageNetworkTimeout * (options.Value.StorageMaxRetries + 1) + TimeSpan.FromSeconds(options.Value.StorageMaxRetries);
 
     private TableEntity LockRow(UnitCode town, Period period) =>
         new(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Locked"] = true, ["LockedAt"] = clock.GetUtcNow(), ["Stale"] = false };

@@ -170,18 +170,19 @@ public sealed partial class SubmissionService(
             if (await submissions.TrySaveAsync(submission, current, firstAt, cancellationToken))
             {
                 LogSaved(logger, unit.Code.Town, unit.Code, period, submission.Revision, submission.SubmittedBy, submission.Late, warnings.Count);
+                // Once the save is in, the stale mark must be too: a caller that gives up now would not come back to it.
                 if (accepted.Locked)
                 {
-                    await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
+                    await periods.MarkStaleAsync(unit.Code.Town, period, CancellationToken.None);
                     LogAmended(logger, unit.Code.Value, period.ToString(), submission.Revision, draft.Reason!);
                 }
-                else if (clock.GetElapsedTime(accepted.ReadAt) >= options.Value.LockSettleTime && (await periods.GetAsync(unit.Code.Town, period, cancellationToken)).Locked)
+                else if (clock.GetElapsedTime(accepted.ReadAt) >= options.Value.LockSettleTime && (await periods.GetAsync(unit.Code.Town, period, CancellationToken.None)).Locked)
                 {
                     // A report reads a month only once its lock is LockSettleTime old (PeriodStore.LockAsync), so a save
                     // quicker than that from the open month it read is in the report. This one was slower: the month may
                     // have been locked and read before it landed. Mark the report stale, so the next run makes a
                     // version with it. Nothing sent is ever left out.
-                    await periods.MarkStaleAsync(unit.Code.Town, period, cancellationToken);
+                    await periods.MarkStaleAsync(unit.Code.Town, period, CancellationToken.None);
                 }
 
                 return new PutOutcome(submission, current is null, DryRun: false, Unchanged: false);
