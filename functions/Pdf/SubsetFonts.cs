@@ -37,7 +37,17 @@ public static partial class SubsetFonts
         }
 
         var font = deflated ? PdfObjects.Inflate(pdfObject.File.AsSpan(data)) : pdfObject.File.AsSpan(data).ToArray();
-        var trimmed = TrueTypeSubset.ClearUnusedMetrics(font);
+        byte[] trimmed;
+        try
+        {
+            trimmed = TrueTypeSubset.ClearUnusedMetrics(font);
+        }
+        catch (InvalidDataException)
+        {
+            // A font laid out in a way this does not read is kept whole: a bigger file, never a failed report.
+            trimmed = font;
+        }
+
         return PdfObjects.WithStreamData(pdfObject, PdfObjects.Deflate(trimmed), ("Length1", trimmed.Length), deflated ? null : "/Filter/FlateDecode");
     }
 

@@ -26,7 +26,7 @@ public class ReportWarmUpTests
     [Fact]
     public async Task The_local_runner_renders_a_report_in_the_background_once_started()
     {
-        var app = new LocalApp();
+        var app = new WarmUpOnApp();
         await app.InitializeAsync();
         try
         {
@@ -128,6 +128,12 @@ public class ReportWarmUpTests
         {
             context.Unload();
         }
+    }
+
+    private sealed class WarmUpOnApp : LocalApp
+    {
+        protected override void Configure(Dictionary<string, string?> settings) =>
+            settings[$"{ReportWarmUpOptions.Section}:{nameof(ReportWarmUpOptions.Enabled)}"] = "true";
     }
 
     private sealed class WarmUpOffApp : LocalApp

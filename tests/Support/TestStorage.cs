@@ -29,6 +29,9 @@ public static class TestStorage
 
         // Short, so tests that lock many months stay quick; the settle logic is the same at any length.
         ["VillageReports:LockSettleTime"] = "00:00:00.100",
+
+        // Off: every app of the suite would render a report at start (the warm-up's own tests turn it on).
+        ["VillageReports:WarmUp:Enabled"] = "false",
     };
 
     public static StorageResources Resources() =>
