@@ -24,32 +24,20 @@ public class ReportWarmUpTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task The_local_runner_renders_a_report_in_the_background_once_started()
-    {
-        var app = new WarmUpOnApp();
-        await app.InitializeAsync();
-        try
-        {
-            var outcome = await app.Services.GetRequiredService<ReportWarmUp>().Completion.WaitAsync(Patience);
-
-            Assert.Equal(WarmUpOutcome.Rendered, outcome);
-        }
-        finally
-        {
-            await app.DisposeAsync();
-        }
-    }
+    public async Task The_local_runner_renders_a_report_in_the_background_once_started() =>
+        Assert.Equal(WarmUpOutcome.Rendered, await OutcomeAsync(enabled: true));
 
     [Fact]
-    public async Task A_setting_switches_the_warm_up_off()
+    public async Task A_setting_switches_the_warm_up_off() =>
+        Assert.Equal(WarmUpOutcome.Off, await OutcomeAsync(enabled: false));
+
+    private static async Task<WarmUpOutcome> OutcomeAsync(bool enabled)
     {
-        var app = new WarmUpOffApp();
+        var app = new WarmUpApp(enabled);
         await app.InitializeAsync();
         try
         {
-            var outcome = await app.Services.GetRequiredService<ReportWarmUp>().Completion.WaitAsync(Patience);
-
-            Assert.Equal(WarmUpOutcome.Off, outcome);
+            return await app.Services.GetRequiredService<ReportWarmUp>().Completion.WaitAsync(Patience);
         }
         finally
         {
@@ -130,16 +118,10 @@ public class ReportWarmUpTests
         }
     }
 
-    private sealed class WarmUpOnApp : LocalApp
+    private sealed class WarmUpApp(bool enabled) : LocalApp
     {
         protected override void Configure(Dictionary<string, string?> settings) =>
-            settings[$"{ReportWarmUpOptions.Section}:{nameof(ReportWarmUpOptions.Enabled)}"] = "true";
-    }
-
-    private sealed class WarmUpOffApp : LocalApp
-    {
-        protected override void Configure(Dictionary<string, string?> settings) =>
-            settings[$"{ReportWarmUpOptions.Section}:{nameof(ReportWarmUpOptions.Enabled)}"] = "false";
+            settings[$"{ReportWarmUpOptions.Section}:{nameof(ReportWarmUpOptions.Enabled)}"] = enabled ? "true" : "false";
     }
 
     /// <summary>Loads every assembly found beside the tests into itself; the framework's come from the default context.</summary>
