@@ -30,15 +30,14 @@ public sealed partial class ApprovalService(
             return errors.ToProblem("The approval is not valid.");
         }
 
-        // Under the report's lease, as assembly: the version approved is the latest, and stays so until it is recorded.
-        await using var held = await LeaseAsync(town, kind, periodRoute, cancellationToken);
-        var target = held.Problem is { } busy ? busy : await LatestAsync(town, kind, periodRoute, cancellationToken);
-        if (target.Problem is { } refused)
+        // Under the report's lease: the version approved is the latest, and stays so until it is recorded.
+        await using var latest = await LatestUnderLeaseAsync(town, kind, periodRoute, cancellationToken);
+        if (latest.Version.Problem is { } refused)
         {
             return refused;
         }
 
-        var version = target.Value!;
+        var version = latest.Version.Value!;
         if (await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is { InForce: true } already)
         {
             return already;
@@ -68,15 +67,14 @@ public sealed partial class ApprovalService(
             return errors.ToProblem("The withdrawal is not valid.");
         }
 
-        // Under the report's lease, as assembly: a delivery cannot be queued between the check below and the withdrawal.
-        await using var held = await LeaseAsync(town, kind, periodRoute, cancellationToken);
-        var target = held.Problem is { } busy ? busy : await LatestAsync(town, kind, periodRoute, cancellationToken);
-        if (target.Problem is { } refused)
+        // Under the report's lease: a delivery cannot be queued between the check below and the withdrawal.
+        await using var latest = await LatestUnderLeaseAsync(town, kind, periodRoute, cancellationToken);
+        if (latest.Version.Problem is { } refused)
         {
             return refused;
         }
 
-        var version = target.Value!;
+        var version = latest.Version.Value!;
         if (await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is not { InForce: true } approval)
         {
             return Problem.NotFound($"An approval of version {version.Version}");
@@ -103,40 +101,40 @@ public sealed partial class ApprovalService(
     public async Task<bool> MayDeliverAsync(Town town, ReportVersion version, CancellationToken cancellationToken) =>
         !town.RequireApproval || await approvals.FindAsync(town.Code, version.Report, version.Version, cancellationToken) is { InForce: true };
 
-    /// <summary>The report's lease (the assembler's), or a 409 when it stays held: the office can simply try again.</summary>
-    private async Task<HeldLease> LeaseAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
-    {
-        if (!ReportPeriod.TryParse(kind, periodRoute, out var report))
-        {
-            return new HeldLease(null, null);
-        }
-
-        var lease = await reports.WaitForLockAsync(town.Code, report, TimeSpan.FromSeconds(10), clock, cancellationToken);
-        return new HeldLease(lease, lease is null ? new Problem(ProblemKind.Conflict, "busy", "This report is being assembled right now; try again in a moment.") : null);
-    }
-
-    private sealed record HeldLease(IAsyncDisposable? Lease, Problem? Problem) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Lease?.DisposeAsync() ?? ValueTask.CompletedTask;
-    }
-
-    private async Task<Result<ReportVersion>> LatestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report's latest version, read under its lease (the assembler's, so assembly and delivery wait for the
+    /// caller): 400 for a bad address, 409 when the lease stays held or the town does not approve its reports, 404
+    /// when there is no version.
+    /// </summary>
+    private async Task<LatestVersion> LatestUnderLeaseAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
     {
         var report = ReportPeriod.FromRoute(kind, periodRoute);
         if (report.Problem is { } invalid)
         {
-            return invalid;
+            return new LatestVersion(null, invalid);
+        }
+
+        var lease = await reports.WaitForLockAsync(town.Code, report.Value, TimeSpan.FromSeconds(10), clock, cancellationToken);
+        if (lease is null)
+        {
+            return new LatestVersion(null, new Problem(ProblemKind.Conflict, "busy", "This report is being assembled right now; try again in a moment."));
         }
 
         if (!town.Town.RequireApproval)
         {
-            return new Problem(ProblemKind.Conflict, "approval-not-required", "This town's reports go to the county without approval.",
-                "Set \"requireApproval\": true on the town to approve reports first.");
+            return new LatestVersion(lease, new Problem(ProblemKind.Conflict, "approval-not-required", "This town's reports go to the county without approval.",
+                "Set \"requireApproval\": true on the town to approve reports first."));
         }
 
-        return await reports.LatestAsync(town.Code, report.Value, cancellationToken) is { } latest
+        return new LatestVersion(lease, await reports.LatestAsync(town.Code, report.Value, cancellationToken) is { } latest
             ? latest
-            : Problem.NotFound($"A {kind} report for {periodRoute}");
+            : Problem.NotFound($"A {kind} report for {periodRoute}"));
+    }
+
+    /// <summary>A version (or why there is none) and the lease it was read under, released on dispose.</summary>
+    private sealed record LatestVersion(IAsyncDisposable? Lease, Result<ReportVersion> Version) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Lease?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     private static string? Text(ReadOnlyMemory<byte> body, string field, bool required, ValidationErrors errors)
