@@ -14,8 +14,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     public async Task<PeriodState> GetAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
-        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } e ? ToState(e) : PeriodState.Open;
+        return await FindAsync(table, town, period, cancellationToken) is { } row ? ToState(row) : PeriodState.Open;
     }
 
     /// <summary>Each month's state from <paramref name="from"/> through <paramref name="through"/>: one range query.</summary>
@@ -41,8 +40,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     public async Task LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
-        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
-        var existing = row.HasValue && row.Value is { } e ? e : null;
+        var existing = await FindAsync(table, town, period, cancellationToken);
         var settle = options.Value.LockSettleTime;
         if (existing is { Locked: true })
         {
@@ -64,7 +62,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
             return;
         }
 
-        // A merge: an approval mark on the month stays as it is.
+        // A merge: an approval mark on the month stays as it is (an open month has no stale mark to clear).
         await table.UpsertEntityAsync(LockRow(town, period), TableUpdateMode.Merge, cancellationToken);
         await SettleAsync(settle, cancellationToken);
     }
@@ -78,14 +76,13 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     public async Task LockIfOpenAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
-        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
-        var existing = row.HasValue ? row.Value : null;
+        var existing = await FindAsync(table, town, period, cancellationToken);
         if (existing is { Locked: true })
         {
             return;
         }
 
-        var lockRow = new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Locked"] = true, ["LockedAt"] = clock.GetUtcNow() };
+        var lockRow = LockRow(town, period);
         try
         {
             await (existing is null
@@ -103,7 +100,13 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         options.Value.StorageNetworkTimeout * (options.Value.StorageMaxRetries + 1) + TimeSpan.FromSeconds(options.Value.StorageMaxRetries);
 
     private TableEntity LockRow(UnitCode town, Period period) =>
-        new(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Locked"] = true, ["LockedAt"] = clock.GetUtcNow(), ["Stale"] = false };
+        new(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Locked"] = true, ["LockedAt"] = clock.GetUtcNow() };
+
+    private static async Task<PeriodEntity?> FindAsync(TableClient table, UnitCode town, Period period, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<PeriodEntity>(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
 
     private async Task SettleAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
