@@ -18,21 +18,11 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         return (await Reports.AssembleAsync(new ReportJob(LocalApp.Town, "monthly", period), default)).Version!;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task A_webhook_that_refuses_twice_then_accepts_gets_one_signed_notice_per_version_and_none_twice()
     {
         var version = await ReportAsync("2026-10");
-        await WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-10" && c.Answer == 200)), "the accepted notice");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-10" && c.Answer == 200)), "the accepted notice");
 
         // The same delivery arrives again (a duplicate message, a re-run): nothing more is sent.
         var sender = app.Services.GetRequiredService<JobSender>();
@@ -41,7 +31,7 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         await sender.SendAsync(Work.Deliveries, again, default);
         await sender.SendAsync(Work.Deliveries, again, default);
         var queue = await app.Services.GetRequiredService<StorageResources>().QueueAsync(names.DeliveryQueue);
-        await WaitUntilAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the duplicates to be handled");
+        await Eventually.WaitUntilAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the duplicates to be handled");
         await Task.Delay(500);
 
         var calls = app.Calls.Where(c => c.Period == "2026-10").ToList();
@@ -62,9 +52,9 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
     public async Task Every_attempt_is_recorded_and_the_report_lands_in_the_county_inbox()
     {
         await ReportAsync("2026-08");
-        await WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-08" && c.Answer == 200)), "the notice");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-08" && c.Answer == 200)), "the notice");
         // The delivery is recorded just after the webhook answers: wait for the record, not only the call.
-        await WaitUntilAsync(async () => (await DeliveryAsync("2026-08")) is { } d && d.GetProperty("status").GetString() == "delivered", "the delivery record");
+        await Eventually.WaitUntilAsync(async () => (await DeliveryAsync("2026-08")) is { } d && d.GetProperty("status").GetString() == "delivered", "the delivery record");
 
         var delivery = (await DeliveryAsync("2026-08"))!.Value;
         var inbox = await app.Services.GetRequiredService<StorageResources>().ContainerAsync(app.Services.GetRequiredService<StorageNames>().CountyInboxContainer);
@@ -90,7 +80,7 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
         var names = app.Services.GetRequiredService<StorageNames>();
         var poison = await app.Services.GetRequiredService<StorageResources>().QueueAsync(names.DeliveryQueue + "-poison");
 
-        await WaitUntilAsync(async () => (await poison.PeekMessagesAsync(1)).Value.Length == 1, "the poison queue");
+        await Eventually.WaitUntilAsync(async () => (await poison.PeekMessagesAsync(1)).Value.Length == 1, "the poison queue");
 
         var listing = await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/deliveries", LocalApp.AdminToken)).JsonAsync();
         var delivery = listing.GetProperty("deliveries").EnumerateArray().Single(d => d.GetProperty("period").GetString() == "2026-09");
@@ -118,7 +108,7 @@ public class DeliverReportTests(WebhookApp app) : IClassFixture<WebhookApp>
             {
             }
         })));
-        await WaitUntilAsync(async () => (await DeliveryAsync("2026-07")) is { } d && d.GetProperty("status").GetString() == "delivered", "the delivery record");
+        await Eventually.WaitUntilAsync(async () => (await DeliveryAsync("2026-07")) is { } d && d.GetProperty("status").GetString() == "delivered", "the delivery record");
         await Task.Delay(1000);
 
         Assert.Single(app.Calls, c => c.Period == "2026-07");

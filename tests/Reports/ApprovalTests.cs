@@ -39,16 +39,6 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
     private async Task<bool> ApprovedInStatusAsync(string period) =>
         (await (await app.SendAsync(HttpMethod.Get, $"/api/towns/{LocalApp.Town}/periods/{period}/status", _office)).JsonAsync()).GetProperty("approved").GetBoolean();
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(50);
-        }
-    }
-
     [Fact]
     public async Task A_version_waits_for_approval_is_delivered_once_approved_and_a_new_version_needs_its_own()
     {
@@ -61,7 +51,7 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
         Assert.Equal("awaiting", (await ListingEntryAsync("2026-06", 1)).GetProperty("approval").GetString());
 
         var approved = await ApproveAsync("2026-06", """{ "comment": "数据已核对" }""");
-        await WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-06")), "the county notice");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-06")), "the county notice");
         var again = await ApproveAsync("2026-06");
         await Assembler.AssembleAsync(new ReportJob(LocalApp.Town, "monthly", "2026-06"), default);
         await Task.Delay(1000);
@@ -88,7 +78,7 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
         Assert.Equal("awaiting", (await ListingEntryAsync("2026-06", 2)).GetProperty("approval").GetString());
         Assert.False(await ApprovedInStatusAsync("2026-06"));
         (await ApproveAsync("2026-06")).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => Task.FromResult(app.Calls.Count(c => c.Period == "2026-06") == 2), "the second notice");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(app.Calls.Count(c => c.Period == "2026-06") == 2), "the second notice");
         Assert.Equal(2, app.Calls.Last(c => c.Period == "2026-06").Json.GetProperty("version").GetInt32());
     }
 
@@ -119,8 +109,8 @@ public class ApprovalTests(WebhookApp app) : IClassFixture<WebhookApp>, IAsyncLi
         await Task.Delay(1000);
         var withoutReason = await app.SendAsync(HttpMethod.Delete, $"/api/towns/{LocalApp.Town}/approvals/monthly/2026-04", _office);
         (await ApproveAsync("2026-04")).EnsureSuccessStatusCode();
-        await WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-04")), "the notice");
-        await WaitUntilAsync(async () => (await ListingEntryAsync("2026-04", 1)).GetProperty("deliveryQueued").GetBoolean(), "the delivery mark");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(app.Calls.Any(c => c.Period == "2026-04")), "the notice");
+        await Eventually.WaitUntilAsync(async () => (await ListingEntryAsync("2026-04", 1)).GetProperty("deliveryQueued").GetBoolean(), "the delivery mark");
         var afterDelivery = await app.SendAsync(HttpMethod.Delete, $"/api/towns/{LocalApp.Town}/approvals/monthly/2026-04", _office, """{ "reason": "晚了" }""");
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
