@@ -8,7 +8,7 @@ namespace VillageReports.Submissions;
 /// <summary>Accepting, reading and auditing a unit's submissions. Knows nothing of HTTP: it answers values or problems.</summary>
 public sealed partial class SubmissionService(
     ElementCatalog catalog,
-    UnitStore units,
+    UnitCache units,
     SubmissionStore submissions,
     PeriodStore periods,
     MonthLocks locks,
@@ -82,7 +82,8 @@ public sealed partial class SubmissionService(
         }
 
         var period = parsed.Value;
-        var town = units.FindTownAsync(unit.Code.Town, cancellationToken);
+        // The town office is a unit too: its remembered row names the town, no read of the town's whole partition.
+        var town = units.FindUnitAsync(unit.Code.Town, cancellationToken);
         var state = periods.GetAsync(unit.Code.Town, period, cancellationToken);
         var current = submissions.GetCurrentAsync(unit.Code, period, cancellationToken);
         var previous = submissions.GetCurrentAsync(unit.Code, period.Previous, cancellationToken);
