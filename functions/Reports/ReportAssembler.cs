@@ -35,9 +35,13 @@ public sealed partial class ReportAssembler(
 
         // Another run of the same report (a duplicate message, a request racing the timer, an approval) holds the
         // lease for the milliseconds a report takes: wait for it, then find its version covers the same inputs. The
-        // town is read meanwhile.
+        // town is read and the month locked meanwhile: the lock needs no lease, only to come before this run's read of
+        // the figures (a save that found the month open is then in the data, or marks the report stale itself:
+        // PeriodStore.LockAsync), and its stale mark, cleared here, is answered by the version this run makes.
         var finding = units.FindTownAsync(townCode, cancellationToken);
+        var locking = report.Kind == ReportKind.Monthly ? periods.LockAsync(townCode, report.Start, cancellationToken) : Task.CompletedTask;
         await using var held = await reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
+        await Task.WhenAll(finding, locking);
         var town = await finding
             ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
         if (held is null)
@@ -48,17 +52,10 @@ public sealed partial class ReportAssembler(
             return new AssemblyOutcome(AssemblyStatus.Deferred, null);
         }
 
-        // The annual wording (read once: the same text is hashed and rendered) and the latest version (written only
-        // under the lease this run holds) are read while the month is locked; its figures only once it is: a save
-        // that found the month open is then in the data, or marks the report stale itself (PeriodStore.LockAsync).
-        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
+        // Under the lease: the latest version (written only under it), the annual wording (read once: the same text is
+        // hashed and rendered) and the figures, from January of last year (a report compares with the year before).
         var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
-        if (report.Kind == ReportKind.Monthly)
-        {
-            await periods.LockAsync(townCode, report.Start, cancellationToken);
-        }
-
-        // From January of last year: a report compares with the year before.
+        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
         await Task.WhenAll(loading, wording, latestVersion);
         var (data, template, latest) = (await loading, await wording, await latestVersion);
@@ -90,6 +87,7 @@ public sealed partial class ReportAssembler(
     /// Queues the version's delivery once (for a town that requires approval, once approved); run again when an earlier
     /// run stopped half-way, or when an approval puts the job back on the queue. The month was locked by this run before
     /// its data was read; locking it again here would clear a stale mark set by a PUT that landed since, and lose it.
+    /// The lease is released only after the mark: a withdrawal under the lease must see the delivery queued.
     /// </summary>
     private async Task FinishAsync(Town town, ReportVersion version, CancellationToken cancellationToken)
     {
