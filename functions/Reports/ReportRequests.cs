@@ -11,6 +11,8 @@ namespace VillageReports.Reports;
 /// </summary>
 public sealed partial class ReportRequests(UnitStore units, PeriodStore periods, JobSender queue, TimeProvider clock, ILogger<ReportRequests> logger)
 {
+    private const int SendParallelism = 16;
+
     /// <summary>Queues an assembly now: the same path the timers take.</summary>
     public async Task<Result<ReportJob>> RequestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
     {
@@ -39,24 +41,23 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
         var today = ChinaTime.Today(clock);
         var report = kind == ReportKind.Monthly ? ReportPeriod.Month(Period.Containing(today).Previous) : ReportPeriod.OfYear(today.Year - 1);
 
-        var jobs = 0;
         var towns = await units.ListTownsAsync(cancellationToken);
-        foreach (var town in towns)
+        var stale = kind == ReportKind.Monthly ? await periods.ListStaleOfAllTownsAsync(cancellationToken) : null;
+        var jobs = towns.SelectMany(town =>
         {
             var due = new List<ReportPeriod> { report };
-            if (kind == ReportKind.Monthly)
+            if (stale is not null)
             {
-                var stale = await periods.ListStaleAsync(town.Code, cancellationToken);
-                due.AddRange(stale.Select(ReportPeriod.Month));
-                due.AddRange(stale.Where(p => p.Year < today.Year).Select(p => p.Year).Distinct().Select(ReportPeriod.OfYear));
+                due.AddRange(stale[town.Code].Select(ReportPeriod.Month));
+                due.AddRange(stale[town.Code].Where(p => p.Year < today.Year).Select(p => p.Year).Distinct().Select(ReportPeriod.OfYear));
             }
 
-            foreach (var period in due.Distinct())
-            {
-                await queue.SendAsync(Work.ReportJobs, ReportJob.For(town.Code, period), cancellationToken);
-                jobs++;
-            }
-        }
+            return due.Distinct().Select(period => ReportJob.For(town.Code, period));
+        }).ToList();
+
+        // A county's jobs go out side by side: one by one, the last would wait for a hundred round trips.
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken },
+            async (job, ct) => await queue.SendAsync(Work.ReportJobs, job, ct));
 
         if (kind == ReportKind.Monthly)
         {
@@ -65,8 +66,8 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
             await Task.WhenAll(towns.Select(t => periods.LockIfOpenAsync(t.Code, report.Start, cancellationToken)));
         }
 
-        LogEnqueued(logger, jobs, kind, report);
-        return jobs;
+        LogEnqueued(logger, jobs.Count, kind, report);
+        return jobs.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enqueued {Count} report jobs on the {Kind} run for {Period} (stale reports included)")]

@@ -75,19 +75,28 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     /// </summary>
     public async Task LockIfOpenAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
+        // The month the run locks has no row yet as a rule (a row comes with a lock, a stale mark or an approval): one
+        // insert then, and a read only when a row is there already.
         var table = await storage.TableAsync(names.PeriodsTable);
+        var lockRow = LockRow(town, period);
+        try
+        {
+            await table.AddEntityAsync(lockRow, cancellationToken);
+            return;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+
         var existing = await FindAsync(table, town, period, cancellationToken);
-        if (existing is { Locked: true })
+        if (existing is null or { Locked: true })
         {
             return;
         }
 
-        var lockRow = LockRow(town, period);
         try
         {
-            await (existing is null
-                ? table.AddEntityAsync(lockRow, cancellationToken)
-                : table.UpdateEntityAsync(lockRow, existing.ETag, TableUpdateMode.Merge, cancellationToken));
+            await table.UpdateEntityAsync(lockRow, existing.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -141,6 +150,17 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         var rows = await table.QueryAsync<PeriodEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stale eq {true}"), cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         return rows.Select(r => StorageKeys.PeriodOfPeriodRow(r.RowKey)).Order().ToList();
+    }
+
+    /// <summary>Every town's months amended since their report was issued, in one query (the monthly run's rebuilds).</summary>
+    public async Task<ILookup<UnitCode, Period>> ListStaleOfAllTownsAsync(CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        var rows = await table.QueryAsync<PeriodEntity>(TableClient.CreateQueryFilter($"Stale eq {true}"), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => UnitCode.TryParse(r.PartitionKey, out _))
+            .OrderBy(r => r.RowKey, StringComparer.Ordinal)
+            .ToLookup(r => UnitCode.Parse(r.PartitionKey), r => StorageKeys.PeriodOfPeriodRow(r.RowKey));
     }
 
     private sealed class PeriodEntity : ITableEntity

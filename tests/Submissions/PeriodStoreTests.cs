@@ -87,6 +87,27 @@ public class PeriodStoreTests : IAsyncLifetime
         Assert.True((await periods.GetAsync(Town, Month, default)).Stale);
     }
 
+    [Fact]
+    public async Task Every_towns_stale_months_are_listed_by_town_in_one_query()
+    {
+        var periods = Store(TimeProvider.System, TimeSpan.Zero);
+        var other = UnitCode.Parse("130123101000");
+        foreach (var (town, month) in new[] { (Town, Month), (Town, new Period(2026, 3)), (other, new Period(2025, 12)), (other, Month) })
+        {
+            await periods.LockAsync(town, month, default);
+            await periods.MarkStaleAsync(town, month, default);
+        }
+
+        await periods.LockAsync(other, Month, default); // its report was rebuilt: no longer stale
+        await periods.LockAsync(Town, new Period(2026, 9), default); // locked, never amended
+
+        var stale = await periods.ListStaleOfAllTownsAsync(default);
+
+        Assert.Equal([new Period(2026, 3), Month], stale[Town]);
+        Assert.Equal([new Period(2025, 12)], stale[other]);
+        Assert.Equal(2, stale.Count);
+    }
+
     private PeriodStore Store(TimeProvider clock, TimeSpan settle) =>
         new(TestStorage.Resources(), TestStorage.Names(_prefix), clock, Options.Create(new VillageReportsOptions { LockSettleTime = settle }));
 }
