@@ -69,15 +69,18 @@ public static class AssemblyHarness
         }
 
         var (changedCpu, unchangedCpu) = (new List<double>(), new List<double>());
+        var (changedAlloc, unchangedAlloc) = (new List<double>(), new List<double>());
         async Task<double> TimedAsync(AssemblyStatus expected)
         {
             // The runner delivers the version before this one meanwhile: let it finish, so one run is timed alone.
             await Task.Delay(300);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
             var watch = Stopwatch.StartNew();
             var outcome = await assembler.AssembleAsync(job, default);
             var ms = watch.Elapsed.TotalMilliseconds;
             (expected == AssemblyStatus.Created ? changedCpu : unchangedCpu).Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            (expected == AssemblyStatus.Created ? changedAlloc : unchangedAlloc).Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
             if (outcome.Status != expected)
             {
                 throw new InvalidOperationException($"Expected {expected}, the run answered {outcome.Status}.");
@@ -111,15 +114,45 @@ public static class AssemblyHarness
         var data = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
         var render = new List<double>();
         var renderCpu = new List<double>();
+        var renderAlloc = new List<double>();
         for (var i = 0; i < rounds + 5; i++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
             var watch = Stopwatch.StartNew();
             renderer.Render(ReportPeriod.Month(last), new Aggregator(catalog, data), DateTimeOffset.UtcNow);
             if (i >= 5)
             {
                 render.Add(watch.Elapsed.TotalMilliseconds);
                 renderCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+                renderAlloc.Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
+            }
+        }
+
+        // The other parts alone: reading the data (storage and decoding) and the inputs hash.
+        var load = new List<double>();
+        var loadCpu = new List<double>();
+        var hashing = new List<double>();
+        var (loadAlloc, hashAlloc) = (new List<double>(), new List<double>());
+        for (var i = 0; i < rounds + 5; i++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var watch = Stopwatch.StartNew();
+            var loaded = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
+            var loadMs = watch.Elapsed.TotalMilliseconds;
+            var loadCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+            var loadBytes = GC.GetTotalAllocatedBytes() - allocated;
+            allocated = GC.GetTotalAllocatedBytes();
+            watch.Restart();
+            InputsHash.Compute(ReportPeriod.Month(last), catalog, loaded, 5);
+            if (i >= 5)
+            {
+                loadAlloc.Add(loadBytes / 1048576.0);
+                hashAlloc.Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
+                load.Add(loadMs);
+                loadCpu.Add(loadCpuMs);
+                hashing.Add(watch.Elapsed.TotalMilliseconds);
             }
         }
 
@@ -127,7 +160,9 @@ public static class AssemblyHarness
         Print($"  changed month (new version):  p50 {P(changed, 50):0.0} ms, p90 {P(changed, 90):0.0} ms");
         Print($"  unchanged month (no version): p50 {P(unchanged, 50):0.0} ms, p90 {P(unchanged, 90):0.0} ms");
         Print($"  render alone (same data):     p50 {P(render, 50):0.0} ms, p90 {P(render, 90):0.0} ms  → changed/render {P(changed, 50) / P(render, 50):0.00}×");
+        Print($"  data read alone:              p50 {P(load, 50):0.0} ms (processor {P(loadCpu, 50):0.0} ms); inputs hash alone p50 {P(hashing, 50):0.0} ms");
         Print($"  processor time of this process, p50: changed {P(changedCpu, 50):0.0} ms, unchanged {P(unchangedCpu, 50):0.0} ms, render alone {P(renderCpu, 50):0.0} ms");
+        Print($"  allocated, p50: changed {P(changedAlloc, 50):0.0} MiB, unchanged {P(unchangedAlloc, 50):0.0} MiB, render alone {P(renderAlloc, 50):0.0} MiB, data read {P(loadAlloc, 50):0.0} MiB, hash {P(hashAlloc, 50):0.0} MiB");
 
         await AmendAsync(rounds);
         foreach (var (name, expected) in new[] { ("changed", AssemblyStatus.Created), ("unchanged", AssemblyStatus.Unchanged) })

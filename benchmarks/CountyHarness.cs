@@ -30,7 +30,7 @@ public static class CountyHarness
         await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, new Dictionary<string, string?>
         {
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.100",
-        });
+        }, storage => services => RoundTrips.Register(services, storage.ConnectionString));
         var (app, http, azurite) = (harness.App, harness.Http, harness.Storage);
         (await http.GetAsync("api/catalog")).EnsureSuccessStatusCode();
         Print($"Azurite and the local runner: started, and the first request answered, in {watch.ElapsedMilliseconds} ms");
@@ -79,6 +79,7 @@ public static class CountyHarness
         var reports = app.Services.GetRequiredService<ReportRequests>();
         var (ownCpu, storageCpu) = (Process.GetCurrentProcess().TotalProcessorTime, azurite.ProcessorTime);
         watch.Restart();
+        RoundTrips.CountEverything();
         await reports.EnqueueForAllTownsAsync(ReportKind.Monthly, default);
         // One query over every town's index rows, ten times a second: polling each town would load the storage under test.
         var index = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(app.Services.GetRequiredService<StorageNames>().ReportsTable);
@@ -95,6 +96,8 @@ public static class CountyHarness
         }
 
         Print($"county: {done} of {towns} towns × {villagesPerTown} villages assembled through the queue in {watch.Elapsed.TotalSeconds:0.0} s ({watch.ElapsedMilliseconds / Math.Max(1, done)} ms per town), {bytes / Math.Max(1, done) / 1024.0:0.0} KiB per PDF");
+        var requests = RoundTrips.Everything();
+        Print($"        storage requests meanwhile: {requests.Sum(r => r.Count)} ({requests.Sum(r => r.Count) / (double)Math.Max(1, done):0.0} a town): {string.Join(", ", requests.Select(r => $"{r.Request} {r.Count}"))}");
         Print($"        processor time meanwhile: {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:0.0} s in the app (2 cores), {(azurite.ProcessorTime - storageCpu).TotalSeconds:0.0} s in Azurite (one thread; its queries scan the whole table)");
 
         // One town end to end again (lock, load from storage, hash, render, store, enqueue the delivery), warm: a month's

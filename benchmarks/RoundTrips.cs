@@ -16,10 +16,28 @@ public sealed class RoundTrips : HttpPipelineSynchronousPolicy
     private static readonly AsyncLocal<Scope?> Current = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpMessage, Request> Pending = [];
 
+    private static System.Collections.Concurrent.ConcurrentDictionary<string, int>? _everything;
+
     public static Scope Begin() => Current.Value = new Scope();
+
+    /// <summary>Counts every request from now on, whoever makes it, by method and table, container or queue.</summary>
+    public static void CountEverything() => _everything = new();
+
+    /// <summary>What <see cref="CountEverything"/> counted, most first.</summary>
+    public static IReadOnlyList<(string Request, int Count)> Everything() =>
+        (_everything ?? new()).OrderByDescending(e => e.Value).Select(e => (e.Key, e.Value)).ToList();
 
     public override void OnSendingRequest(HttpMessage message)
     {
+        if (_everything is { } everything)
+        {
+            var segments = message.Request.Uri.ToUri().AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var resource = segments.Length > 1 ? segments[1].Split('(')[0] : "";
+            var kind = segments.Length > 2 && segments[^1] == "messages" ? " messages" : segments.Length > 2 && !segments[1].Contains('(') ? " blob" : "";
+            var lease = message.Request.Uri.Query.Contains("comp=lease", StringComparison.Ordinal) ? " lease" : "";
+            everything.AddOrUpdate($"{message.Request.Method} {resource}{kind}{lease}", 1, (_, n) => n + 1);
+        }
+
         if (Current.Value is { } scope)
         {
             var uri = message.Request.Uri.ToUri();
