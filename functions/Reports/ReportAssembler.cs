@@ -35,15 +35,17 @@ public sealed partial class ReportAssembler(
 
         // Another run of the same report (a duplicate message, a request racing the timer, an approval) holds the
         // lease for the milliseconds a report takes: wait for it, then find its version covers the same inputs. The
-        // town is read and the month locked meanwhile: the lock needs no lease, only to come before this run's read of
-        // the figures (a save that found the month open is then in the data, or marks the report stale itself:
-        // PeriodStore.LockAsync), and its stale mark, cleared here, is answered by the version this run makes.
+        // town is read and its month locked meanwhile: the lock needs no lease, only to have settled before this run
+        // reads the figures (a save that found the month open is then in the data, or marks the report stale itself).
         var finding = units.FindTownAsync(townCode, cancellationToken);
-        var locking = report.Kind == ReportKind.Monthly ? periods.LockAsync(townCode, report.Start, cancellationToken) : Task.CompletedTask;
+        var locking = LockMonthAsync(finding, report, cancellationToken);
         await using var held = await reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
-        await Task.WhenAll(finding, locking);
-        var town = await finding
-            ?? throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
+        var (town, stale) = (await finding, await locking);
+        if (town is null)
+        {
+            throw new InvalidOperationException($"Report job for unknown town {job.Town}: it goes to the poison queue.");
+        }
+
         if (held is null)
         {
             // Still held after a whole lease: put the job back for later instead of failing towards the poison queue.
@@ -55,6 +57,12 @@ public sealed partial class ReportAssembler(
         // Under the lease: the latest version (written only under it), the annual wording (read once: the same text is
         // hashed and rendered) and the figures, from January of last year (a report compares with the year before).
         var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
+        if (stale)
+        {
+            // Cleared right before the figures are read: the version this run makes answers the mark.
+            await periods.ClearStaleAsync(townCode, report.Start, cancellationToken);
+        }
+
         var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
         await Task.WhenAll(loading, wording, latestVersion);
@@ -82,6 +90,10 @@ public sealed partial class ReportAssembler(
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyStatus.Created, version);
     }
+
+    /// <summary>A monthly report's month locked (a job for an unknown town locks nothing); whether it carries a stale mark.</summary>
+    private async Task<bool> LockMonthAsync(Task<Town?> finding, ReportPeriod report, CancellationToken cancellationToken) =>
+        report.Kind == ReportKind.Monthly && await finding is { } town && await periods.LockAsync(town.Code, report.Start, cancellationToken);
 
     /// <summary>
     /// Queues the version's delivery once (for a town that requires approval, once approved); run again when an earlier

@@ -32,23 +32,19 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     private static PeriodState ToState(PeriodEntity e) => new(e.Locked, e.LockedAt, e.Stale, e.ApprovedVersion > 0 ? e.ApprovedVersion : null);
 
     /// <summary>
-    /// Locks the month (idempotent), clears its stale mark (the report about to be read reflects the data), and
-    /// returns once the lock is <see cref="VillageReportsOptions.LockSettleTime"/> old. A village's save that found
-    /// the month open and landed within that time is then in whatever the caller reads next; a slower save checks
-    /// the lock again itself (SubmissionService), so a submission never slips past a report unnoticed.
+    /// Locks the month (idempotent) and returns once the lock is <see cref="VillageReportsOptions.LockSettleTime"/>
+    /// old. A village's save that found the month open and landed within that time is then in whatever the caller
+    /// reads next; a slower save checks the lock again itself (SubmissionService), so a submission never slips past a
+    /// report unnoticed. True when the month carries a stale mark: the report clears it (<see cref="ClearStaleAsync"/>)
+    /// under its lease, right before it reads the figures that answer it.
     /// </summary>
-    public async Task LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    public async Task<bool> LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var existing = await FindAsync(table, town, period, cancellationToken);
         var settle = options.Value.LockSettleTime;
         if (existing is { Locked: true })
         {
-            if (existing.Stale)
-            {
-                await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = false }, TableUpdateMode.Merge, cancellationToken);
-            }
-
             // Locked before, at LockedAt by the locker's clock; the write itself may have landed up to a whole storage
             // call later (retries and all). Past that the lock has settled. Within it, storage's own time of the row's
             // last change (never before the lock landed; a later stale mark only makes it later) bounds what is left.
@@ -59,12 +55,20 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
                 await SettleAsync(settle + ClockMargin - (now - (existing.Timestamp ?? now)), cancellationToken);
             }
 
-            return;
+            return existing.Stale;
         }
 
-        // A merge: an approval mark on the month stays as it is (an open month has no stale mark to clear).
+        // A merge: an approval mark on the month stays as it is (an open month has no stale mark).
         await table.UpsertEntityAsync(LockRow(town, period), TableUpdateMode.Merge, cancellationToken);
         await SettleAsync(settle, cancellationToken);
+        return false;
+    }
+
+    /// <summary>Clears the month's stale mark: only a report about to read the month's figures does.</summary>
+    public async Task ClearStaleAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.PeriodsTable);
+        await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = false }, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>

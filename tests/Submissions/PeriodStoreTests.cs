@@ -47,21 +47,39 @@ public class PeriodStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Locking_again_keeps_the_first_lock_time_and_clears_the_stale_mark()
+    public async Task Locking_again_keeps_the_first_lock_time_and_leaves_the_stale_mark_for_the_report_to_clear()
     {
         var clock = FixedClock.AtChinaTime(2026, 11, 6);
         var periods = Store(clock, TimeSpan.Zero);
-        await periods.LockAsync(Town, Month, default);
+        Assert.False(await periods.LockAsync(Town, Month, default));
         var lockedAt = (await periods.GetAsync(Town, Month, default)).LockedAt;
         await periods.MarkStaleAsync(Town, Month, default);
 
         clock.Now = clock.Now.AddDays(3);
-        await periods.LockAsync(Town, Month, default);
+        var stale = await periods.LockAsync(Town, Month, default);
 
         var state = await periods.GetAsync(Town, Month, default);
         Assert.Equal(clock.Now.AddDays(-3), lockedAt);
         Assert.Equal(lockedAt, state.LockedAt);
-        Assert.False(state.Stale);
+        Assert.True(stale);
+        Assert.True(state.Stale);
+
+        await periods.ClearStaleAsync(Town, Month, default);
+        Assert.False((await periods.GetAsync(Town, Month, default)).Stale);
+        Assert.False(await periods.LockAsync(Town, Month, default));
+    }
+
+    [Fact]
+    public async Task The_monthly_run_locks_a_month_whose_row_holds_only_an_approval_mark_and_keeps_the_mark()
+    {
+        var periods = Store(TimeProvider.System, TimeSpan.Zero);
+        await periods.SetApprovedVersionAsync(Town, Month, 3, default);
+
+        await periods.LockIfOpenAsync(Town, Month, default);
+
+        var state = await periods.GetAsync(Town, Month, default);
+        Assert.True(state.Locked);
+        Assert.Equal(3, state.ApprovedVersion);
     }
 
     [Fact]
@@ -98,7 +116,7 @@ public class PeriodStoreTests : IAsyncLifetime
             await periods.MarkStaleAsync(town, month, default);
         }
 
-        await periods.LockAsync(other, Month, default); // its report was rebuilt: no longer stale
+        await periods.ClearStaleAsync(other, Month, default); // its report was rebuilt
         await periods.LockAsync(Town, new Period(2026, 9), default); // locked, never amended
 
         var stale = await periods.ListStaleOfAllTownsAsync(default);
