@@ -86,4 +86,23 @@ public class SubmissionStoreTests : IAsyncLifetime
         Assert.Equal(2m, reasoned[0].Values["roads.new_km"]);
         Assert.Equal([(Village, new Period(2026, 10), 3)], current.Select(c => (c.Unit, c.Period, c.Revision)));
     }
+
+    [Fact]
+    public async Task A_towns_report_rows_carry_every_part_of_a_submission()
+    {
+        var submitted = Revision(1, 1m) with
+        {
+            Comment = "村委会核实", SubmittedAt = new DateTimeOffset(2026, 11, 7, 9, 30, 0, TimeSpan.Zero), SubmittedBy = "130123100000", Late = true,
+            Warnings = [new Warning("roads.new_km", 1m, 0.2m, "超过上月的3倍")],
+        };
+        await _store.TrySaveAsync(submitted, null, DateTimeOffset.UnixEpoch, default);
+
+        var (current, _) = await _store.GetTownReportRowsAsync(Village.Town, new Period(2026, 1), new Period(2026, 10), default);
+
+        var row = Assert.Single(current);
+        Assert.Equal((submitted.Unit, submitted.Period, submitted.Revision, submitted.Comment, submitted.Reason, submitted.SubmittedAt, submitted.SubmittedBy, submitted.Late),
+            (row.Unit, row.Period, row.Revision, row.Comment, row.Reason, row.SubmittedAt, row.SubmittedBy, row.Late));
+        Assert.Equal(submitted.Values.OrderBy(v => v.Key), row.Values.OrderBy(v => v.Key));
+        Assert.Equal(submitted.Warnings, row.Warnings);
+    }
 }
