@@ -14,4 +14,29 @@ public class FigureCodecTests
         Assert.Equal(figures.OrderBy(kv => kv.Key), decoded);
         Assert.Equal("1.50", decoded["d"].ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void Figures_are_written_as_the_rows_already_stored_hold_them_keys_in_ordinal_order()
+    {
+        var figures = new Dictionary<string, decimal> { ["roads.new_km"] = 12.5m, ["finance.tax_revenue"] = -3m, ["Z.upper"] = 1.000m };
+
+        Assert.Equal("""{"Z.upper":"1.000","finance.tax_revenue":"-3","roads.new_km":"12.5"}""", FigureCodec.Encode(figures));
+    }
+
+    [Fact]
+    public void Figures_stored_out_of_order_or_escaped_are_read_in_key_order()
+    {
+        var decoded = FigureCodec.Decode("""{ "roads.new_km": "2", "finance.tax_revenue": "\u0031.5" }""");
+
+        Assert.Equal([new("finance.tax_revenue", 1.5m), new KeyValuePair<string, decimal>("roads.new_km", 2m)], decoded);
+    }
+
+    [Theory]
+    [InlineData("""["1"]""")]
+    [InlineData("""{"a":1}""")]
+    [InlineData("""{"a":"x"}""")]
+    public void Figures_that_are_not_an_object_of_decimal_strings_are_refused(string stored)
+    {
+        Assert.ThrowsAny<Exception>(() => FigureCodec.Decode(stored));
+    }
 }
