@@ -56,16 +56,13 @@ public sealed partial class ReportAssembler(
 
         // Under the lease: the latest version (written only under it), the annual wording (read once: the same text is
         // hashed and rendered) and the figures, from January of last year (a report compares with the year before).
+        // A stale mark is answered by the version this run makes, so it is cleared alongside the read (on the row as the
+        // lock saw it: a save that marks the month again meanwhile keeps its mark for the next run).
         var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
-        if (stale)
-        {
-            // Cleared right before the figures are read: the version this run makes answers the mark.
-            await periods.ClearStaleAsync(townCode, report.Start, cancellationToken);
-        }
-
+        var clearing = stale is null ? Task.CompletedTask : periods.ClearStaleAsync(stale, cancellationToken);
         var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
-        await Task.WhenAll(loading, wording, latestVersion);
+        await Task.WhenAll(loading, wording, latestVersion, clearing);
         var (data, template, latest) = (await loading, await wording, await latestVersion);
         async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);
 
@@ -91,9 +88,9 @@ public sealed partial class ReportAssembler(
         return new AssemblyOutcome(AssemblyStatus.Created, version);
     }
 
-    /// <summary>A monthly report's month locked (a job for an unknown town locks nothing); whether it carries a stale mark.</summary>
-    private async Task<bool> LockMonthAsync(Task<Town?> finding, ReportPeriod report, CancellationToken cancellationToken) =>
-        report.Kind == ReportKind.Monthly && await finding is { } town && await periods.LockAsync(town.Code, report.Start, cancellationToken);
+    /// <summary>A monthly report's month locked (a job for an unknown town locks nothing), and its stale mark if it has one.</summary>
+    private async Task<StaleMark?> LockMonthAsync(Task<Town?> finding, ReportPeriod report, CancellationToken cancellationToken) =>
+        report.Kind == ReportKind.Monthly && await finding is { } town ? await periods.LockAsync(town.Code, report.Start, cancellationToken) : null;
 
     /// <summary>
     /// Queues the version's delivery once (for a town that requires approval, once approved); run again when an earlier

@@ -35,10 +35,10 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     /// Locks the month (idempotent) and returns once the lock is <see cref="VillageReportsOptions.LockSettleTime"/>
     /// old. A village's save that found the month open and landed within that time is then in whatever the caller
     /// reads next; a slower save checks the lock again itself (SubmissionService), so a submission never slips past a
-    /// report unnoticed. True when the month carries a stale mark: the report clears it (<see cref="ClearStaleAsync"/>)
-    /// under its lease, right before it reads the figures that answer it.
+    /// report unnoticed. Answers the month's stale mark, if it carries one, as read here: the report clears it
+    /// (<see cref="ClearStaleAsync"/>) under its lease, alongside the read of the figures that answer it.
     /// </summary>
-    public async Task<bool> LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    public async Task<StaleMark?> LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var existing = await FindAsync(table, town, period, cancellationToken);
@@ -55,20 +55,31 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
                 await SettleAsync(settle + ClockMargin - (now - (existing.Timestamp ?? now)), cancellationToken);
             }
 
-            return existing.Stale;
+            return existing.Stale ? new StaleMark(town, period, existing.ETag) : null;
         }
 
         // A merge: an approval mark on the month stays as it is (an open month has no stale mark).
         await table.UpsertEntityAsync(LockRow(town, period), TableUpdateMode.Merge, cancellationToken);
         await SettleAsync(settle, cancellationToken);
-        return false;
+        return null;
     }
 
-    /// <summary>Clears the month's stale mark: only a report about to read the month's figures does.</summary>
-    public async Task ClearStaleAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    /// <summary>
+    /// Clears the stale mark <see cref="LockAsync"/> saw, only if the month's row is as it was then: a save that marked
+    /// the month again since (after a read of the figures that began before it, perhaps) changed the row, and its mark
+    /// stays for the next run. So a report may clear it while it reads the figures, not only before.
+    /// </summary>
+    public async Task ClearStaleAsync(StaleMark mark, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
-        await table.UpsertEntityAsync(new TableEntity(StorageKeys.PeriodPartition(town), StorageKeys.PeriodRow(period)) { ["Stale"] = false }, TableUpdateMode.Merge, cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(StorageKeys.PeriodPartition(mark.Town), StorageKeys.PeriodRow(mark.Period)) { ["Stale"] = false }, mark.Seen, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Written since: a newer mark (or another run's clearing) stands.
+        }
     }
 
     /// <summary>

@@ -51,22 +51,37 @@ public class PeriodStoreTests : IAsyncLifetime
     {
         var clock = FixedClock.AtChinaTime(2026, 11, 6);
         var periods = Store(clock, TimeSpan.Zero);
-        Assert.False(await periods.LockAsync(Town, Month, default));
+        Assert.Null(await periods.LockAsync(Town, Month, default));
         var lockedAt = (await periods.GetAsync(Town, Month, default)).LockedAt;
         await periods.MarkStaleAsync(Town, Month, default);
 
         clock.Now = clock.Now.AddDays(3);
-        var stale = await periods.LockAsync(Town, Month, default);
+        var mark = await periods.LockAsync(Town, Month, default);
 
         var state = await periods.GetAsync(Town, Month, default);
         Assert.Equal(clock.Now.AddDays(-3), lockedAt);
         Assert.Equal(lockedAt, state.LockedAt);
-        Assert.True(stale);
+        Assert.NotNull(mark);
         Assert.True(state.Stale);
 
-        await periods.ClearStaleAsync(Town, Month, default);
+        await periods.ClearStaleAsync(mark, default);
         Assert.False((await periods.GetAsync(Town, Month, default)).Stale);
-        Assert.False(await periods.LockAsync(Town, Month, default));
+        Assert.Null(await periods.LockAsync(Town, Month, default));
+    }
+
+    [Fact]
+    public async Task A_stale_mark_set_after_the_report_saw_the_month_outlives_the_reports_clearing()
+    {
+        var periods = Store(TimeProvider.System, TimeSpan.Zero);
+        await periods.LockAsync(Town, Month, default);
+        await periods.MarkStaleAsync(Town, Month, default);
+        var seen = await periods.LockAsync(Town, Month, default);
+
+        // A village's slow save lands while the report reads the figures, and marks the month again.
+        await periods.MarkStaleAsync(Town, Month, default);
+        await periods.ClearStaleAsync(seen!, default);
+
+        Assert.True((await periods.GetAsync(Town, Month, default)).Stale);
     }
 
     [Fact]
@@ -116,7 +131,7 @@ public class PeriodStoreTests : IAsyncLifetime
             await periods.MarkStaleAsync(town, month, default);
         }
 
-        await periods.ClearStaleAsync(other, Month, default); // its report was rebuilt
+        await periods.ClearStaleAsync((await periods.LockAsync(other, Month, default))!, default); // its report was rebuilt
         await periods.LockAsync(Town, new Period(2026, 9), default); // locked, never amended
 
         var stale = await periods.ListStaleOfAllTownsAsync(default);
