@@ -101,6 +101,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
+            // The month has a row (an approval's month always has: one request more there), read below.
         }
 
         var existing = await FindAsync(table, town, period, cancellationToken);
