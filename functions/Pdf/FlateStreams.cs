@@ -11,9 +11,6 @@ namespace VillageReports.Pdf;
 /// </summary>
 public static partial class FlateStreams
 {
-    /// <summary>The whole file, every FlateDecode stream completed.</summary>
-    public static byte[] Complete(byte[] pdf) => PdfObjects.Rewrite(pdf, Complete);
-
     /// <summary>One object, its FlateDecode stream (if any) given its Adler-32 trailer and its /Length set to match.</summary>
     public static byte[] Complete(PdfObject pdfObject)
     {

@@ -26,17 +26,18 @@ public static partial class SubsetFonts
         return CidFontType2().IsMatch(head) ? CompactWidths(pdfObject) : null;
     }
 
-    /// <summary>The program compacted and deflated, whether PDFsharp wrote it plain (NoCompression) or deflated.</summary>
+    /// <summary>
+    /// The program compacted and deflated. PdfRenderer has PDFsharp write it plain (NoCompression), so it is deflated
+    /// once, here; a program already encoded is left as it is.
+    /// </summary>
     private static byte[]? CompactFontProgram(PdfObject pdfObject, Range data)
     {
-        var head = pdfObject.Head;
-        var deflated = FlateOnly().IsMatch(head);
-        if (!deflated && AnyFilter().IsMatch(head))
+        if (AnyFilter().IsMatch(pdfObject.Head))
         {
             return null;
         }
 
-        var font = deflated ? PdfObjects.Inflate(pdfObject.File.AsSpan(data)) : pdfObject.File.AsSpan(data).ToArray();
+        var font = pdfObject.File.AsSpan(data).ToArray();
         byte[] trimmed;
         try
         {
@@ -48,7 +49,7 @@ public static partial class SubsetFonts
             trimmed = font;
         }
 
-        return PdfObjects.WithStreamData(pdfObject, PdfObjects.Deflate(trimmed), ("Length1", trimmed.Length), deflated ? null : "/Filter/FlateDecode");
+        return PdfObjects.WithStreamData(pdfObject, PdfObjects.Deflate(trimmed), ("Length1", trimmed.Length), "/Filter/FlateDecode");
     }
 
     private static byte[] CompactWidths(PdfObject pdfObject)
@@ -126,9 +127,6 @@ public static partial class SubsetFonts
 
     [GeneratedRegex(@"/Length1\s+\d+")]
     private static partial Regex FontProgram();
-
-    [GeneratedRegex(@"/Filter\s*/FlateDecode\b")]
-    private static partial Regex FlateOnly();
 
     [GeneratedRegex(@"/Filter\b")]
     private static partial Regex AnyFilter();
