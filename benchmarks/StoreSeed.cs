@@ -69,7 +69,7 @@ public static class StoreSeed
 
         var store = services.GetRequiredService<SubmissionStore>();
         var (code, level) = units[^1];
-        var read = await store.GetCurrentRangeAsync(UnitCode.Parse(code), months[0], months[^1], default);
+        var read = (await Task.WhenAll(months.Select(m => store.GetCurrentAsync(UnitCode.Parse(code), m, default)))).OfType<StoredSubmission>().Select(s => s.Submission).ToList();
         var revisions = await store.GetRevisionsAsync(UnitCode.Parse(code), months[^1], default);
         if (read.Count != months.Count || revisions.Count != 1
             || read.Any(s => FigureCodec.Encode(s.Values) != FigureCodec.Encode(DemoTown.Figures(catalog, code, level, s.Period)) || s.Revision != 1 || s.SubmittedBy != "admin"))

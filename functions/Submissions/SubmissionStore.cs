@@ -15,7 +15,7 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
     // An Azure Tables string property holds at most 64 KiB (32K UTF-16 characters); Azurite does not enforce it.
     private const int MaxStringLength = 32 * 1024;
 
-    // What a Submission is made of: a report's query over a town's hundreds of rows leaves out the storage timestamps
+    // What a Submission is made of: a query over a town's hundreds of rows leaves out the storage timestamps
     // (FirstSubmittedAt, Timestamp), a fifth of each row on the wire.
     private static readonly string[] SubmissionProperties =
         ["PartitionKey", "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.Values), nameof(SubmissionEntity.Comment), nameof(SubmissionEntity.Reason),
@@ -41,31 +41,15 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         return rows.OrderBy(r => r.Revision).Select(r => r.ToSubmission(unit, period)).ToList();
     }
 
-    /// <summary>The current figures of a unit for every period from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
-    public async Task<IReadOnlyList<Submission>> GetCurrentRangeAsync(UnitCode unit, Period from, Period to, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(names.SubmissionsTable);
-        var partition = StorageKeys.SubmissionPartition(unit);
-        var low = StorageKeys.CurrentRow(from);
-        var high = StorageKeys.CurrentRow(to);
-        var rows = await table.QueryAsync<SubmissionEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => r.ToSubmission(unit, StorageKeys.PeriodOfCurrentRow(r.RowKey))).ToList();
-    }
-
     /// <summary>
     /// The current figures of every unit under <paramref name="town"/> (its office and villages, active or not) for every
     /// period from <paramref name="from"/> to <paramref name="to"/>, inclusive: one range query across their partitions.
     /// </summary>
     public async Task<IReadOnlyList<Submission>> GetTownCurrentRangeAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(names.SubmissionsTable);
-        var (first, last) = (StorageKeys.TownSubmissionPartitionsFrom(town), StorageKeys.TownSubmissionPartitionsTo(town));
         var (low, high) = (StorageKeys.CurrentRow(from), StorageKeys.CurrentRow(to));
-        var rows = await table.QueryAsync<SubmissionEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and RowKey ge {low} and RowKey le {high}"), cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
-        return [.. OfTown(rows, town).Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))];
+        var rows = await TownRowsAsync(town, TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey le {high}"), cancellationToken);
+        return [.. rows.Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))];
     }
 
     /// <summary>
@@ -75,16 +59,12 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
     /// </summary>
     public async Task<(IReadOnlyList<Submission> Current, IReadOnlyList<Submission> Reasoned)> GetTownReportRowsAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(names.SubmissionsTable);
-        var (first, last) = (StorageKeys.TownSubmissionPartitionsFrom(town), StorageKeys.TownSubmissionPartitionsTo(town));
         var (current, through) = (StorageKeys.CurrentRow(from), StorageKeys.CurrentRow(to));
         var (revisions, revisionsEnd) = (StorageKeys.RevisionRowsFrom(from), StorageKeys.RevisionRowsTo(to));
         // A revision without a reason is stored with no Reason property at all, and a comparison with a property a row
         // lacks is false (Azurite, checked: `Reason ge ''` and even `Reason ne 'x'` leave those rows out), so only the few
         // with a reason travel. The check below keeps the answer exact should a service send the others as well.
-        var rows = OfTown(await table.QueryAsync<SubmissionEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and ((RowKey ge {current} and RowKey le {through}) or (RowKey gt {revisions} and RowKey lt {revisionsEnd} and Reason ge {""}))"), select: SubmissionProperties, cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken), town).ToList();
+        var rows = await TownRowsAsync(town, TableClient.CreateQueryFilter($"(RowKey ge {current} and RowKey le {through}) or (RowKey gt {revisions} and RowKey lt {revisionsEnd} and Reason ge {""})"), cancellationToken);
         var currentRows = rows.Where(r => StorageKeys.IsCurrentRow(r.Entity.RowKey))
             .Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))
             .ToList();
@@ -93,6 +73,20 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
             .OrderBy(s => s.Unit.Value, StringComparer.Ordinal).ThenBy(s => s.Period).ThenBy(s => s.Revision)
             .ToList();
         return (currentRows, reasoned);
+    }
+
+    /// <summary>
+    /// The rows matching <paramref name="rowFilter"/> in the partitions of <paramref name="town"/>'s units, in one
+    /// range query; only what a Submission is made of travels.
+    /// </summary>
+    private async Task<List<(UnitCode Unit, SubmissionEntity Entity)>> TownRowsAsync(UnitCode town, string rowFilter, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(names.SubmissionsTable);
+        var (first, last) = (StorageKeys.TownSubmissionPartitionsFrom(town), StorageKeys.TownSubmissionPartitionsTo(town));
+        var partitions = TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}");
+        var rows = await table.QueryAsync<SubmissionEntity>($"{partitions} and ({rowFilter})", select: SubmissionProperties, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+        return [.. OfTown(rows, town)];
     }
 
     /// <summary>The rows whose partition is a unit of <paramref name="town"/>: the key range holds nothing else, and this makes sure of it.</summary>

@@ -126,11 +126,11 @@ public class ReportDataLoaderTests : IAsyncLifetime
         Assert.Equal([$"{first} {Through}", $"{village} {Through}"], data.Current.Keys.Select(k => $"{k.Unit} {k.Period}").Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The loader as it was before the town-wide queries: a range query per unit and a history per revised month.</summary>
+    /// <summary>The loader's answer the slow way, unit by unit: a point read per unit and month and a history per revised month.</summary>
     private async Task<ReportData> LoadUnitByUnitAsync(Town town, Period from, Period through, int targetYear)
     {
-        var perUnit = await Task.WhenAll(town.ExpectedUnits.Select(u => _submissions.GetCurrentRangeAsync(u.Code, from, through, default)));
-        var current = perUnit.SelectMany(list => list).ToDictionary(s => (s.Unit, s.Period));
+        var stored = await Task.WhenAll(town.ExpectedUnits.SelectMany(u => from.Through(through).Select(p => _submissions.GetCurrentAsync(u.Code, p, default))));
+        var current = stored.OfType<StoredSubmission>().Select(s => s.Submission).ToDictionary(s => (s.Unit, s.Period));
         var revised = current.Values.Where(s => s.Revision > 1).ToList();
         var histories = await Task.WhenAll(revised.Select(s => _submissions.GetRevisionsAsync(s.Unit, s.Period, default)));
         var amendments = histories.SelectMany(h => h).Where(r => r.IsAmendment).ToList();
