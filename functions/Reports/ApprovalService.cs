@@ -47,8 +47,8 @@ public sealed partial class ApprovalService(
         await approvals.SaveAsync(approval, cancellationToken);
         if (version.Kind == ReportKind.Monthly)
         {
-            // Approval locks the month for villages, as a report does, and shows in its status and the clerk's form.
-            await periods.LockIfOpenAsync(town.Code, version.Report.Start, cancellationToken);
+            // The month is locked already (the run that made the version locked it before reading the figures); the
+            // approval shows in its status and the clerk's form.
             await periods.SetApprovedVersionAsync(town.Code, version.Report.Start, version.Version, cancellationToken);
         }
 

@@ -85,8 +85,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     /// <summary>
     /// Locks the month if it is open and returns at once; a locked month, stale mark and all, stays as it is (the
     /// write is conditional on the row read, so a lock and a stale mark that land meanwhile are kept). The monthly run
-    /// locks every town's month together, so their report jobs wait out one settle time between them; an approval
-    /// locks the month for villages.
+    /// locks every town's month together, so their report jobs wait out one settle time between them.
     /// </summary>
     public async Task LockIfOpenAsync(UnitCode town, Period period, CancellationToken cancellationToken)
     {
@@ -101,7 +100,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // The month has a row (an approval's month always has: one request more there), read below.
+            // The month has a row already: read below.
         }
 
         var existing = await FindAsync(table, town, period, cancellationToken);
