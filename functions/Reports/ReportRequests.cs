@@ -11,7 +11,8 @@ namespace VillageReports.Reports;
 /// </summary>
 public sealed partial class ReportRequests(UnitStore units, PeriodStore periods, JobSender queue, TimeProvider clock, ILogger<ReportRequests> logger)
 {
-    private const int SendParallelism = 16;
+    // A county's hundred towns: one request after another, the last would wait for a hundred round trips.
+    private const int Parallelism = 16;
 
     /// <summary>Queues an assembly now: the same path the timers take.</summary>
     public async Task<Result<ReportJob>> RequestAsync(TownScope town, string kind, string periodRoute, CancellationToken cancellationToken)
@@ -55,15 +56,14 @@ public sealed partial class ReportRequests(UnitStore units, PeriodStore periods,
             return due.Distinct().Select(period => ReportJob.For(town.Code, period));
         }).ToList();
 
-        // A county's jobs go out side by side: one by one, the last would wait for a hundred round trips.
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken },
-            async (job, ct) => await queue.SendAsync(Work.ReportJobs, job, ct));
+        var sideBySide = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(jobs, sideBySide, async (job, ct) => await queue.SendAsync(Work.ReportJobs, job, ct));
 
         if (kind == ReportKind.Monthly)
         {
             // Every town's month locked at once, after its job is queued (a failure here leaves the jobs to lock it):
             // the jobs then wait out one shared settle time instead of each its own as the queue hands them out.
-            await Task.WhenAll(towns.Select(t => periods.LockIfOpenAsync(t.Code, report.Start, cancellationToken)));
+            await Parallel.ForEachAsync(towns, sideBySide, async (town, ct) => await periods.LockIfOpenAsync(town.Code, report.Start, ct));
         }
 
         LogEnqueued(logger, jobs.Count, kind, report);
