@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +50,7 @@ public class ReportWarmUpTests
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage"] = "UseDevelopmentStorage=true",
+            ["Storage"] = TestStorage.ConnectionString,
             ["VillageReports:CatalogPath"] = Path.Combine(Path.GetTempPath(), "no-such-catalog.json"),
         });
         builder.Services.AddVillageReports(builder.Configuration);
@@ -66,13 +65,13 @@ public class ReportWarmUpTests
     }
 
     [Fact]
-    public void The_Functions_worker_host_starts_the_warm_up_with_its_hosted_services()
+    public void The_Functions_worker_host_registers_the_warm_up_with_its_hosted_services()
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.ConfigureFunctionsWebApplication();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage"] = "UseDevelopmentStorage=true",
+            ["Storage"] = TestStorage.ConnectionString,
             // What the Functions host passes a worker it launches; nothing listens there, and the host is never started.
             ["Functions:Worker:HostEndpoint"] = "http://127.0.0.1:9",
             ["Functions:Worker:WorkerId"] = "test-worker",

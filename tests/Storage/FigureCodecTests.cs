@@ -34,9 +34,15 @@ public class FigureCodecTests
     [Theory]
     [InlineData("""["1"]""")]
     [InlineData("""{"a":1}""")]
-    [InlineData("""{"a":"x"}""")]
-    public void Figures_that_are_not_an_object_of_decimal_strings_are_refused(string stored)
+    [InlineData("""{"a":"1""")]
+    public void Figures_that_are_not_an_object_of_strings_are_refused_as_bad_json(string stored)
     {
-        Assert.ThrowsAny<Exception>(() => FigureCodec.Decode(stored));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => FigureCodec.Decode(stored));
+    }
+
+    [Fact]
+    public void A_figure_that_is_not_a_decimal_is_refused_as_a_bad_number()
+    {
+        Assert.Throws<FormatException>(() => FigureCodec.Decode("""{"a":"x"}"""));
     }
 }

@@ -39,7 +39,8 @@ public class LockRecheckTests : IAsyncLifetime
 
     /// <summary>
     /// The first village's save makes the instance remember the month open; the month is then locked; the second
-    /// village's save uses the remembered answer and takes one step between reading it and checking its own time.
+    /// village's save uses the remembered answer; between the remembered reading and the save's check of its own time
+    /// the clock is read twice (the cache's age, the save's elapsed time), each read one step later.
     /// </summary>
     private async Task<PeriodState> SaveAcrossALockAsync(TimeSpan stepPerReading)
     {

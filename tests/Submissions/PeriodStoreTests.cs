@@ -109,19 +109,24 @@ public class PeriodStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_monthly_run_leaves_a_locked_months_stale_mark_for_its_report_to_clear()
+    public async Task The_monthly_run_leaves_a_locked_month_as_it_is_its_lock_time_and_stale_mark_kept()
     {
-        var periods = Store(TimeProvider.System, TimeSpan.Zero);
+        var clock = FixedClock.AtChinaTime(2026, 11, 6);
+        var periods = Store(clock, TimeSpan.Zero);
         await periods.LockAsync(Town, Month, default);
         await periods.MarkStaleAsync(Town, Month, default);
+        var before = await periods.GetAsync(Town, Month, default);
 
+        clock.Now = clock.Now.AddDays(30);
         await periods.LockIfOpenAsync(Town, Month, default);
 
-        Assert.True((await periods.GetAsync(Town, Month, default)).Stale);
+        var after = await periods.GetAsync(Town, Month, default);
+        Assert.True(after.Stale);
+        Assert.Equal(before.LockedAt, after.LockedAt);
     }
 
     [Fact]
-    public async Task Every_towns_stale_months_are_listed_by_town_in_one_query()
+    public async Task Every_towns_stale_months_are_listed_by_town()
     {
         var periods = Store(TimeProvider.System, TimeSpan.Zero);
         var other = UnitCode.Parse("130123101000");
