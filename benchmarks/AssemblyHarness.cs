@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using VillageReports.Catalog;
 using VillageReports.Local;
 using VillageReports.Reports;
 using VillageReports.Submissions;
-using VillageReports.Tests.Support;
 using VillageReports.Units;
+
+using static VillageReports.Benchmarks.Stats;
 
 namespace VillageReports.Benchmarks;
 
@@ -21,23 +19,14 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class AssemblyHarness
 {
-
     public static async Task RunAsync(int villages = 20, int rounds = 40)
     {
         await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, services: storage => services => RoundTrips.Register(services, storage.ConnectionString));
         var (app, http) = (harness.App, harness.Http);
 
-        var (townCode, villageCodes) = StoreSeed.Town(0, villages);
-        var body = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            name = "青山镇",
-            county = "130123000000",
-            villages = villageCodes.Select((c, i) => new { code = c, name = DemoTown.Villages[i % DemoTown.Villages.Count].Name + (i + 1).ToString(CultureInfo.InvariantCulture) }),
-        });
-        (await http.PutAsync($"api/towns/{townCode}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        (await http.PutAsync($"api/towns/{townCode}/targets/{DateTime.UtcNow.Year}", new StringContent("{\"targets\":{\"finance.tax_revenue\":4600}}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-
+        var (townCode, villageCodes) = await harness.RegisterTownAsync(0, villages);
         var last = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous;
+        (await http.PutAsync($"api/towns/{townCode}/targets/{last.Year}", new StringContent("{\"targets\":{\"finance.tax_revenue\":4600}}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         var months = last.AddMonths(-13).Through(last).ToList();
         var units = new[] { (Code: townCode, Level: UnitLevel.Town) }.Concat(villageCodes.Select(v => (Code: v, Level: UnitLevel.Village))).ToList();
         await StoreSeed.SeedAsync(app.Services, units, months);
@@ -49,7 +38,7 @@ public static class AssemblyHarness
         // The month was locked long before, as when a correction comes days after the report: no timed run waits for
         // a new lock to settle (a month's first report does, once: see the county harness).
         await periods.LockIfOpenAsync(UnitCode.Parse(townCode), last, default);
-        await Task.Delay(TimeSpan.FromSeconds(17));
+        await Task.Delay(periods.SettledForGoodAfter);
         var job = ReportJob.For(UnitCode.Parse(townCode), ReportPeriod.Month(last));
         var amended = UnitCode.Parse(villageCodes[0]);
         await assembler.AssembleAsync(job, default);
@@ -157,12 +146,12 @@ public static class AssemblyHarness
         }
 
         Print($"one town ({villages} villages + office, {months.Count} months seeded) through ReportAssembler, {rounds} rounds each, warm:");
-        Print($"  changed month (new version):  p50 {P(changed, 50):0.0} ms, p90 {P(changed, 90):0.0} ms");
-        Print($"  unchanged month (no version): p50 {P(unchanged, 50):0.0} ms, p90 {P(unchanged, 90):0.0} ms");
-        Print($"  render alone (same data):     p50 {P(render, 50):0.0} ms, p90 {P(render, 90):0.0} ms  → changed/render {P(changed, 50) / P(render, 50):0.00}×");
-        Print($"  data read alone:              p50 {P(load, 50):0.0} ms (processor {P(loadCpu, 50):0.0} ms); inputs hash alone p50 {P(hashing, 50):0.0} ms");
-        Print($"  processor time of this process, p50: changed {P(changedCpu, 50):0.0} ms, unchanged {P(unchangedCpu, 50):0.0} ms, render alone {P(renderCpu, 50):0.0} ms");
-        Print($"  allocated, p50: changed {P(changedAlloc, 50):0.0} MiB, unchanged {P(unchangedAlloc, 50):0.0} MiB, render alone {P(renderAlloc, 50):0.0} MiB, data read {P(loadAlloc, 50):0.0} MiB, hash {P(hashAlloc, 50):0.0} MiB");
+        Print($"  changed month (new version):  p50 {Percentile(changed, 50):0.0} ms, p90 {Percentile(changed, 90):0.0} ms");
+        Print($"  unchanged month (no version): p50 {Percentile(unchanged, 50):0.0} ms, p90 {Percentile(unchanged, 90):0.0} ms");
+        Print($"  render alone (same data):     p50 {Percentile(render, 50):0.0} ms, p90 {Percentile(render, 90):0.0} ms  → changed/render {Percentile(changed, 50) / Percentile(render, 50):0.00}×");
+        Print($"  data read alone:              p50 {Percentile(load, 50):0.0} ms (processor {Percentile(loadCpu, 50):0.0} ms); inputs hash alone p50 {Percentile(hashing, 50):0.0} ms");
+        Print($"  processor time of this process, p50: changed {Percentile(changedCpu, 50):0.0} ms, unchanged {Percentile(unchangedCpu, 50):0.0} ms, render alone {Percentile(renderCpu, 50):0.0} ms");
+        Print($"  allocated, p50: changed {Percentile(changedAlloc, 50):0.0} MiB, unchanged {Percentile(unchangedAlloc, 50):0.0} MiB, render alone {Percentile(renderAlloc, 50):0.0} MiB, data read {Percentile(loadAlloc, 50):0.0} MiB, hash {Percentile(hashAlloc, 50):0.0} MiB");
 
         await AmendAsync(rounds);
         foreach (var (name, expected) in new[] { ("changed", AssemblyStatus.Created), ("unchanged", AssemblyStatus.Unchanged) })
@@ -176,12 +165,6 @@ public static class AssemblyHarness
                 Print($"  {r.Started,6:0.0}–{r.Ended,6:0.0} ms  {r.Text}");
             }
         }
-    }
-
-    private static double P(List<double> values, int percent)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
     }
 
     private static void Print(string line) => Console.WriteLine(line);

@@ -49,7 +49,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
             // call later (retries and all). Past that the lock has settled. Within it, storage's own time of the row's
             // last change (never before the lock landed; a later stale mark only makes it later) bounds what is left.
             var now = clock.GetUtcNow();
-            var settledBy = (existing.LockedAt ?? DateTimeOffset.MinValue) + MaxWriteTime() + settle + ClockMargin;
+            var settledBy = (existing.LockedAt ?? DateTimeOffset.MinValue) + SettledForGoodAfter;
             if (now < settledBy)
             {
                 await SettleAsync(settle + ClockMargin - (now - (existing.Timestamp ?? now)), cancellationToken);
@@ -118,6 +118,9 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
             // Someone else wrote the row since it was read (a report's own lock): theirs stands.
         }
     }
+
+    /// <summary>How long after its LockedAt a lock has settled whatever storage did with its write: no report waits then.</summary>
+    public TimeSpan SettledForGoodAfter => MaxWriteTime() + options.Value.LockSettleTime + ClockMargin;
 
     // The longest one storage call may take, its retries included: how late a lock may land after its LockedAt.
     private TimeSpan MaxWriteTime() =>
