@@ -1,18 +1,15 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using Azure.Data.Tables;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using VillageReports.Catalog;
 using VillageReports.Local;
 using VillageReports.Reports;
 using VillageReports.Storage;
 using VillageReports.Submissions;
-using VillageReports.Tests.Support;
 using VillageReports.Units;
+
+using static VillageReports.Benchmarks.Stats;
 
 namespace VillageReports.Benchmarks;
 
@@ -23,7 +20,6 @@ namespace VillageReports.Benchmarks;
 /// </summary>
 public static class CountyHarness
 {
-
     public static async Task RunAsync(int towns = 20, int villagesPerTown = 20, bool seedOverHttp = true)
     {
         var watch = Stopwatch.StartNew();
@@ -37,20 +33,15 @@ public static class CountyHarness
 
         var catalog = ElementCatalog.LoadEmbedded();
         var last = Period.Containing(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).Previous;
-        var townCodes = Enumerable.Range(1, towns).Select(t => StoreSeed.Town(t, villagesPerTown).Town).ToList();
-        foreach (var town in townCodes)
+        var registered = new List<(string Town, List<string> Villages)>();
+        for (var t = 1; t <= towns; t++)
         {
-            var body = System.Text.Json.JsonSerializer.Serialize(new
-            {
-                name = $"第{town[6..9]}镇",
-                county = "130123000000",
-                villages = Enumerable.Range(1, villagesPerTown).Select(v => new { code = town[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture), name = DemoTown.Villages[(v - 1) % DemoTown.Villages.Count].Name + v.ToString(CultureInfo.InvariantCulture) }),
-            });
-            (await http.PutAsync($"api/towns/{town}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            registered.Add(await harness.RegisterTownAsync(t, villagesPerTown));
         }
 
         // Every unit of every town, 14 months: through the API, 8 at a time (submissions per second), or through the store.
-        var units = townCodes.SelectMany(t => new[] { (Code: t, Level: UnitLevel.Town) }.Concat(Enumerable.Range(1, villagesPerTown).Select(v => (Code: t[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture), Level: UnitLevel.Village)))).ToList();
+        var townCodes = registered.Select(r => r.Town).ToList();
+        var units = registered.SelectMany(r => new[] { (Code: r.Town, Level: UnitLevel.Town) }.Concat(r.Villages.Select(v => (Code: v, Level: UnitLevel.Village)))).ToList();
         var months = last.AddMonths(-13).Through(last).ToList();
         var work = units.SelectMany(u => months.Select(m => (u.Code, u.Level, Period: m))).ToList();
         watch.Restart();
@@ -117,7 +108,8 @@ public static class CountyHarness
             firsts.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        await Task.Delay(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VillageReportsOptions>>().Value.LockSettleTime * 2);
+        var settle = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VillageReportsOptions>>().Value.LockSettleTime;
+        await Task.Delay(settle * 2);
         foreach (var month in months5)
         {
             var current = await submissions.GetCurrentAsync(village, month, default);
@@ -128,10 +120,9 @@ public static class CountyHarness
             changed.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        Print($"one town ({villagesPerTown} villages) end to end against Azurite, warm, median of 5: a month's first report {Median(firsts):0} ms (of which {app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<VillageReportsOptions>>().Value.LockSettleTime.TotalMilliseconds:0} ms the new lock settling), a new version after a correction {Median(changed):0} ms");
+        Print($"one town ({villagesPerTown} villages) end to end against Azurite, warm, median of 5: a month's first report {Median(firsts):0} ms (of which {settle.TotalMilliseconds:0} ms the new lock settling), a new version after a correction {Median(changed):0} ms");
     }
 
     private static void Print(string line) => Console.WriteLine(line);
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

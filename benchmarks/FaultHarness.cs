@@ -26,7 +26,7 @@ public static class FaultHarness
         await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(30));
         var azurite = harness.Storage;
         var http = harness.Http;
-        var codes = await harness.RegisterTownAsync(villages);
+        var (_, codes) = await harness.RegisterTownAsync(0, villages);
 
         var work = codes.SelectMany(c => Enumerable.Range(1, months).Select(m => (Unit: c, Period: $"2025-{m:D2}", Heaters: (m * 7 + int.Parse(c[^3..], CultureInfo.InvariantCulture)) % 50))).ToList();
         var acknowledged = new ConcurrentBag<(string Unit, string Period, int Heaters)>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -57,13 +58,21 @@ public sealed class HarnessApp : IAsyncDisposable
         return new HarnessApp(storage, app, http);
     }
 
-    /// <summary>Registers 青山镇 with <paramref name="villages"/> villages; answers their codes.</summary>
-    public async Task<List<string>> RegisterTownAsync(int villages)
+    /// <summary>
+    /// Registers town <paramref name="index"/> of the county (<see cref="StoreSeed.Town"/>'s codes; index 0 is
+    /// 青山镇, <see cref="Town"/>) with <paramref name="villages"/> villages named as the demo town's; answers the codes.
+    /// </summary>
+    public async Task<(string Town, List<string> Villages)> RegisterTownAsync(int index, int villages)
     {
-        var codes = Enumerable.Range(1, villages).Select(v => $"130123100{200 + v:D3}").ToList();
-        var town = JsonSerializer.Serialize(new { name = "青山镇", county = "130123000000", villages = codes.Select(c => new { code = c, name = "村" + c[^3..] }) });
-        (await Http.PutAsync($"api/towns/{Town}", new StringContent(town, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
-        return codes;
+        var (town, codes) = StoreSeed.Town(index, villages);
+        var body = JsonSerializer.Serialize(new
+        {
+            name = index == 0 ? "青山镇" : $"第{index}镇",
+            county = "130123000000",
+            villages = codes.Select((c, i) => new { code = c, name = DemoTown.Villages[i % DemoTown.Villages.Count].Name + (i + 1).ToString(CultureInfo.InvariantCulture) }),
+        });
+        (await Http.PutAsync($"api/towns/{town}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        return (town, codes);
     }
 
     public async ValueTask DisposeAsync()

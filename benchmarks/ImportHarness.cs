@@ -26,7 +26,7 @@ public static class ImportHarness
     {
         await using var harness = await HarnessApp.StartAsync(TimeSpan.FromMinutes(5));
         var http = harness.Http;
-        var codes = await harness.RegisterTownAsync(villages);
+        var (_, codes) = await harness.RegisterTownAsync(0, villages);
 
         var catalog = ElementCatalog.LoadEmbedded();
         var csv = Csv(catalog, codes);

@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using VillageReports.Catalog;
 using VillageReports.Local;
 using VillageReports.Tests.Support;
 using VillageReports.Units;
+
+using static VillageReports.Benchmarks.Stats;
 
 namespace VillageReports.Benchmarks;
 
@@ -28,10 +27,7 @@ public static class IngestHarness
         var units = new List<string>();
         for (var t = 1; t <= towns; t++)
         {
-            var town = $"130123{100 + t:D3}000";
-            var villages = Enumerable.Range(1, villagesPerTown).Select(v => town[..9] + (200 + v).ToString("D3", CultureInfo.InvariantCulture)).ToList();
-            var body = JsonSerializer.Serialize(new { name = $"第{t}镇", county = "130123000000", villages = villages.Select(c => new { code = c, name = "村" + c[^3..] }) });
-            (await harness.Http.PutAsync($"api/towns/{town}", new StringContent(body, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+            var (town, villages) = await harness.RegisterTownAsync(t, villagesPerTown);
             units.Add(town);
             units.AddRange(villages);
         }
@@ -97,7 +93,7 @@ public static class IngestHarness
             }
         });
         var elapsed = watch.Elapsed;
-        var run = new Run(work.Count / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+        var run = new Run(work.Count / elapsed.TotalSeconds, Percentile(latencies, 50), Percentile(latencies, 99),
             (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / work.Count, (storage.ProcessorTime - storageCpu).TotalMilliseconds / work.Count);
         Console.WriteLine($"{name}: {work.Count} in {elapsed.TotalSeconds:0.00} s = {run.PerSecond:0}/s, p50 {run.P50:0.0} ms, p99 {run.P99:0.0} ms; processor time per submission: {run.OwnCpu:0.00} ms here (client{(name == "app" ? " and app" : "")}), {run.StorageCpu:0.00} ms in Azurite");
         return run;
@@ -129,18 +125,6 @@ public static class IngestHarness
             current.HasValue ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.Value!.ETag) : new TableTransactionAction(TableTransactionActionType.Add, row),
             new TableTransactionAction(TableTransactionActionType.Add, history),
         ], cancellationToken);
-    }
-
-    private static double Percentile(double[] values, double p)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 
     private sealed record Item(string Unit, Period Period, string Body);

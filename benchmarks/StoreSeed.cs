@@ -6,7 +6,6 @@ using VillageReports.Catalog;
 using VillageReports.Local;
 using VillageReports.Storage;
 using VillageReports.Submissions;
-using VillageReports.Units;
 
 namespace VillageReports.Benchmarks;
 
