@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using VillageReports.Catalog;
+using VillageReports.Delivery;
 using VillageReports.Local;
 using VillageReports.Reports;
 using VillageReports.Submissions;
@@ -59,12 +60,17 @@ public static class AssemblyHarness
 
         var (changedCpu, unchangedCpu) = (new List<double>(), new List<double>());
         var (changedAlloc, unchangedAlloc) = (new List<double>(), new List<double>());
+        var phases = new List<(double Read, double Compute, double Write)>();
+        var deliveries = app.Services.GetRequiredService<DeliveryStore>();
+        var delivered = 0;
+        RoundTrips.Scope? lastRun = null;
         async Task<double> TimedAsync(AssemblyStatus expected)
         {
-            // The runner delivers the version before this one meanwhile: let it finish, so one run is timed alone.
-            await Task.Delay(300);
+            // The runner delivers the version made before: wait for it, so a run is timed alone and not beside a delivery.
+            await WaitForDeliveryAsync();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes();
+            var scope = lastRun = RoundTrips.Begin();
             var watch = Stopwatch.StartNew();
             var outcome = await assembler.AssembleAsync(job, default);
             var ms = watch.Elapsed.TotalMilliseconds;
@@ -75,7 +81,28 @@ public static class AssemblyHarness
                 throw new InvalidOperationException($"Expected {expected}, the run answered {outcome.Status}.");
             }
 
+            if (expected == AssemblyStatus.Created)
+            {
+                delivered = outcome.Version!.Version;
+                phases.Add(Phases(scope.Requests, ms));
+            }
+
             return ms;
+        }
+
+        async Task WaitForDeliveryAsync()
+        {
+            var town = UnitCode.Parse(townCode);
+            var patience = Stopwatch.StartNew();
+            while (delivered > 0 && !(await deliveries.ListAsync(town, default)).Any(d => d.Version == delivered && d.Status == DeliveryStore.Delivered))
+            {
+                if (patience.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new InvalidOperationException($"Version {delivered} was not delivered within 30 s.");
+                }
+
+                await Task.Delay(20);
+            }
         }
 
         // Warm-up of both paths, then the timed rounds alternated.
@@ -88,6 +115,7 @@ public static class AssemblyHarness
 
         var changed = new List<double>();
         var unchanged = new List<double>();
+        phases.Clear();
         for (var round = 0; round < rounds; round++)
         {
             await AmendAsync(round);
@@ -147,6 +175,7 @@ public static class AssemblyHarness
 
         Print($"one town ({villages} villages + office, {months.Count} months seeded) through ReportAssembler, {rounds} rounds each, warm:");
         Print($"  changed month (new version):  p50 {Percentile(changed, 50):0.0} ms, p90 {Percentile(changed, 90):0.0} ms");
+        Print($"    of which: to the figures read p50 {Percentile(phases.Select(p => p.Read).ToList(), 50):0.0} ms, then to the first write (decode, hash, render) {Percentile(phases.Select(p => p.Compute).ToList(), 50):0.0} ms, the writes {Percentile(phases.Select(p => p.Write).ToList(), 50):0.0} ms");
         Print($"  unchanged month (no version): p50 {Percentile(unchanged, 50):0.0} ms, p90 {Percentile(unchanged, 90):0.0} ms");
         Print($"  render alone (same data):     p50 {Percentile(render, 50):0.0} ms, p90 {Percentile(render, 90):0.0} ms  → changed/render {Percentile(changed, 50) / Percentile(render, 50):0.00}×");
         Print($"  data read alone:              p50 {Percentile(load, 50):0.0} ms (processor {Percentile(loadCpu, 50):0.0} ms); inputs hash alone p50 {Percentile(hashing, 50):0.0} ms");
@@ -156,8 +185,8 @@ public static class AssemblyHarness
         await AmendAsync(rounds);
         foreach (var (name, expected) in new[] { ("changed", AssemblyStatus.Created), ("unchanged", AssemblyStatus.Unchanged) })
         {
-            var scope = RoundTrips.Begin();
             await TimedAsync(expected);
+            var scope = lastRun!;
             var requests = scope.Requests;
             Print($"storage requests of one {name} run: {requests.Count}, {scope.SequentialSteps()} waited for one after another");
             foreach (var r in requests)
@@ -165,6 +194,14 @@ public static class AssemblyHarness
                 Print($"  {r.Started,6:0.0}–{r.Ended,6:0.0} ms  {r.Text}");
             }
         }
+    }
+
+    /// <summary>A new version's run in three: until the town's figures have arrived, the processor's part up to the first write, the writes.</summary>
+    private static (double Read, double Compute, double Write) Phases(IReadOnlyList<RoundTrips.Request> requests, double total)
+    {
+        var read = requests.Where(r => r.Text.Contains("/submissions()", StringComparison.Ordinal)).Max(r => r.Ended);
+        var firstWrite = requests.Where(r => r.Started > read).Min(r => r.Started);
+        return (read, firstWrite - read, total - firstWrite);
     }
 
     private static void Print(string line) => Console.WriteLine(line);

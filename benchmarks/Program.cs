@@ -4,7 +4,7 @@ using VillageReports.Benchmarks;
 using VillageReports.Pdf;
 using VillageReports.Tests.Pdf;
 
-// dotnet run -c Release --project benchmarks -- pdf | report | assembly [villages] | county [towns] [villages] [http|store] | ingest | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
+// dotnet run -c Release --project benchmarks -- pdf | report | assembly [villages] [rounds] | county [towns] [villages] [http|store] | ingest | faults | import | web | chromium | quick | <BenchmarkDotNet filter args>
 var command = args.FirstOrDefault() ?? "pdf";
 switch (command)
 {
@@ -12,7 +12,9 @@ switch (command)
         QuickTiming.Run();
         break;
     case "assembly":
-        await AssemblyHarness.RunAsync(villages: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        await AssemblyHarness.RunAsync(
+            villages: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+            rounds: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40);
         break;
     case "county":
         await CountyHarness.RunAsync(
