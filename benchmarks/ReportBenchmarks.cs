@@ -61,3 +61,37 @@ public static class DemoData
         return new Aggregator(catalog, new ReportData(town, current, new Dictionary<string, decimal> { ["finance.tax_revenue"] = 5000 }, []));
     }
 }
+
+/// <summary>
+/// What a report's run does on the processor besides rendering, for a town of 20 villages and 22 months: decode the
+/// stored figures of every row and hash the inputs.
+/// </summary>
+[MemoryDiagnoser]
+public class AssemblyProcessorPart
+{
+    private readonly ElementCatalog _catalog = ElementCatalog.LoadEmbedded();
+    private ReportData _data = null!;
+    private string[] _stored = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = DemoData.Town(villages: 20).Data;
+        _stored = [.. _data.Current.Values.Select(s => Storage.FigureCodec.Encode(s.Values))];
+    }
+
+    [Benchmark]
+    public int DecodeTownRows()
+    {
+        var figures = 0;
+        foreach (var row in _stored)
+        {
+            figures += Storage.FigureCodec.Decode(row).Count;
+        }
+
+        return figures;
+    }
+
+    [Benchmark]
+    public string HashInputs() => InputsHash.Compute(ReportPeriod.Month(DemoData.Period), _catalog, _data, 5);
+}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,8 +15,20 @@ public static class InputsHash
 {
     public static string Compute(ReportPeriod report, ElementCatalog catalog, ReportData data, int dueDay, string? template = null)
     {
-        var text = new StringBuilder();
-        void Line(FormattableString line) => text.Append(line.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        // The text (a town's is a few hundred kilobytes) goes to the digest as UTF-8 through one small buffer, each
+        // submission's figures as FigureCodec writes them, without a string of them first or a large buffer to collect.
+        using var text = new DigestWriter();
+        void Append(FormattableString part)
+        {
+            var chars = part.ToString(CultureInfo.InvariantCulture);
+            text.Advance(Encoding.UTF8.GetBytes(chars, text.GetSpan(Encoding.UTF8.GetMaxByteCount(chars.Length))));
+        }
+
+        void Line(FormattableString line)
+        {
+            Append(line);
+            text.Write("\n"u8);
+        }
 
         Line($"report|{report.Kind.Name()}|{report}|due {dueDay}");
         Line($"town|{data.Town.Code}|{data.Town.Name}|{data.Town.County}");
@@ -36,7 +49,9 @@ public static class InputsHash
 
         foreach (var s in data.Current.Values.OrderBy(s => s.Unit.Value, StringComparer.Ordinal).ThenBy(s => s.Period))
         {
-            Line($"submission|{s.Unit}|{s.Period}|{s.Revision}|{s.Late}|{FigureCodec.Encode(s.Values)}|{s.Warnings.Count}");
+            Append($"submission|{s.Unit}|{s.Period}|{s.Revision}|{s.Late}|");
+            FigureCodec.Write(text, s.Values);
+            Line($"|{s.Warnings.Count}");
         }
 
         Line($"targets|{FigureCodec.Encode(data.Targets)}");
@@ -50,6 +65,56 @@ public static class InputsHash
             Line($"amendment|{a.Unit}|{a.Period}|{a.Revision}|{a.Reason}");
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(text.Digest());
+    }
+
+    /// <summary>A buffer that hands what is written to a SHA-256 whenever it fills, so no text is kept whole.</summary>
+    private sealed class DigestWriter : IBufferWriter<byte>, IDisposable
+    {
+        private const int Size = 16 * 1024;
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Size);
+        private int _written;
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            if (_buffer.Length - _written < Math.Max(sizeHint, 1))
+            {
+                Flush();
+                if (_buffer.Length < sizeHint)
+                {
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = ArrayPool<byte>.Shared.Rent(sizeHint);
+                }
+            }
+
+            return _buffer.AsSpan(_written);
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            GetSpan(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public void Advance(int count) => _written += count;
+
+        public byte[] Digest()
+        {
+            Flush();
+            return _hash.GetHashAndReset();
+        }
+
+        public void Dispose()
+        {
+            _hash.Dispose();
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        private void Flush()
+        {
+            _hash.AppendData(_buffer, 0, _written);
+            _written = 0;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -8,45 +9,196 @@ namespace VillageReports.Storage;
 /// <summary>
 /// Figures are stored as a JSON object of invariant decimal strings, keys in ordinal order: exact, unlike a double,
 /// and unlike a <c>decimal</c> property, which Azure Tables reads back as 0 without error. A report decodes hundreds
-/// of rows and hashes them again, so both ways go straight through the JSON reader and writer, and a decoded set is a
-/// plain dictionary (looked up by every cell of a report) that lists its figures in key order.
+/// of rows and hashes them again, so a decoded set is a plain dictionary (looked up by every cell of a report) that
+/// lists its figures in key order, the text this codec writes is read without a JSON reader (any other JSON goes
+/// through one), and the hash writes its UTF-8 straight into its own buffer.
 /// </summary>
 public static class FigureCodec
 {
+    private const NumberStyles AsWritten = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
     private static readonly Comparison<KeyValuePair<string, decimal>> ByKey = static (a, b) => string.CompareOrdinal(a.Key, b.Key);
+
+    // Every row of a town names the same few dozen codes: one string each, shared by every decoded row, instead of a
+    // new one per figure. Bounded, so stored text that is not catalog codes cannot grow it without end.
+    private const int MaxSharedCodes = 4096;
+    private static readonly ConcurrentDictionary<string, string> SharedCodes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedCodesBySpan = SharedCodes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Encode(IReadOnlyDictionary<string, decimal> figures)
     {
-        var pairs = figures.ToArray();
-        Array.Sort(pairs, ByKey);
-        var buffer = new ArrayBufferWriter<byte>(16 + (pairs.Length * 40));
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Span<char> number = stackalloc char[32];
-            writer.WriteStartObject();
-            foreach (var (code, value) in pairs)
-            {
-                if (!value.TryFormat(number, out var written, default, CultureInfo.InvariantCulture))
-                {
-                    throw new InvalidOperationException($"Figure {code} cannot be written.");
-                }
-
-                writer.WriteString(code, number[..written]);
-            }
-
-            writer.WriteEndObject();
-        }
-
+        var buffer = new ArrayBufferWriter<byte>(16 + (figures.Count * 40));
+        Write(buffer, figures);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static IReadOnlyDictionary<string, decimal> Decode(string? json)
+    /// <summary>The UTF-8 of <see cref="Encode"/>, written to <paramref name="output"/>.</summary>
+    public static void Write(IBufferWriter<byte> output, IReadOnlyDictionary<string, decimal> figures)
     {
-        if (string.IsNullOrEmpty(json))
+        var pairs = figures.ToArray();
+        if (!InKeyOrder(pairs))
         {
-            return new Dictionary<string, decimal>(StringComparer.Ordinal);
+            Array.Sort(pairs, ByKey);
         }
 
+        if (pairs.All(p => IsPlain(p.Key)))
+        {
+            WritePlain(output, pairs);
+            return;
+        }
+
+        using var writer = new Utf8JsonWriter(output);
+        Span<char> number = stackalloc char[32];
+        writer.WriteStartObject();
+        foreach (var (code, value) in pairs)
+        {
+            writer.WriteString(code, number[..Format(value, number, code)]);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// What the JSON writer writes for codes it does not escape (catalog codes are <c>[a-z0-9_.]</c>), byte for byte,
+    /// without it: a decoded set lists its figures in key order already, and a report writes hundreds of them.
+    /// </summary>
+    private static void WritePlain(IBufferWriter<byte> output, KeyValuePair<string, decimal>[] pairs)
+    {
+        // Per figure: the code, its quotes, colon and comma, and a decimal's at most 31 characters.
+        var span = output.GetSpan(2 + pairs.Sum(p => p.Key.Length + 6 + 32));
+        var at = 0;
+        span[at++] = (byte)'{';
+        foreach (var (code, value) in pairs)
+        {
+            if (at > 1)
+            {
+                span[at++] = (byte)',';
+            }
+
+            span[at++] = (byte)'"';
+            at += Encoding.ASCII.GetBytes(code, span[at..]);
+            "\":\""u8.CopyTo(span[at..]);
+            at += 3;
+            at += Format(value, span[at..], code);
+            span[at++] = (byte)'"';
+        }
+
+        span[at++] = (byte)'}';
+        output.Advance(at);
+    }
+
+    private static int Format(decimal value, Span<char> destination, string code) =>
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException($"Figure {code} cannot be written.");
+
+    private static int Format(decimal value, Span<byte> destination, string code) =>
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException($"Figure {code} cannot be written.");
+
+    private static bool InKeyOrder(KeyValuePair<string, decimal>[] pairs)
+    {
+        for (var i = 1; i < pairs.Length; i++)
+        {
+            if (string.CompareOrdinal(pairs[i - 1].Key, pairs[i].Key) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Characters the JSON writer's default encoder writes as they are.</summary>
+    private static bool IsPlain(string code) => code.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0;
+
+    private static readonly SearchValues<char> PlainCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+
+    public static IReadOnlyDictionary<string, decimal> Decode(string? json) =>
+        string.IsNullOrEmpty(json) ? new Dictionary<string, decimal>(StringComparer.Ordinal) : DecodeAsWritten(json) ?? DecodeJson(json);
+
+    /// <summary>
+    /// The text as <see cref="Encode"/> writes it: <c>{"code":"1.5",…}</c>, no space, no escape, keys ascending. Null for
+    /// anything else (an escape, a space, keys out of order, a bad number), which the JSON reader then reads or refuses.
+    /// </summary>
+    private static Dictionary<string, decimal>? DecodeAsWritten(string json)
+    {
+        var text = json.AsSpan();
+        if (text.Length < 2 || text[0] != '{' || text[^1] != '}')
+        {
+            return null;
+        }
+
+        // Four quotes a figure.
+        var figures = new Dictionary<string, decimal>(text.Count('"') / 4, StringComparer.Ordinal);
+        var rest = text[1..^1];
+        string? previous = null;
+        while (!rest.IsEmpty)
+        {
+            if (!TryQuoted(ref rest, out var code) || rest.IsEmpty || rest[0] != ':')
+            {
+                return null;
+            }
+
+            rest = rest[1..];
+            // Written figures are a sign, digits and a point: a number in any other form goes to the JSON reader's path.
+            if (!TryQuoted(ref rest, out var number) || !decimal.TryParse(number, AsWritten, CultureInfo.InvariantCulture, out var value))
+            {
+                return null;
+            }
+
+            var key = Shared(code);
+            if (previous is not null && string.CompareOrdinal(previous, key) >= 0)
+            {
+                return null;
+            }
+
+            figures.Add(key, value);
+            previous = key;
+            if (!rest.IsEmpty)
+            {
+                if (rest[0] != ',' || rest.Length == 1)
+                {
+                    return null;
+                }
+
+                rest = rest[1..];
+            }
+        }
+
+        return figures;
+    }
+
+    /// <summary>A string without escapes at the start of <paramref name="rest"/>, which is left after its closing quote.</summary>
+    private static bool TryQuoted(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> content)
+    {
+        content = default;
+        if (rest.IsEmpty || rest[0] != '"')
+        {
+            return false;
+        }
+
+        var end = rest[1..].IndexOfAny('"', '\\');
+        if (end < 0 || rest[1 + end] != '"')
+        {
+            return false;
+        }
+
+        content = rest.Slice(1, end);
+        rest = rest[(end + 2)..];
+        return true;
+    }
+
+    private static string Shared(ReadOnlySpan<char> code)
+    {
+        if (SharedCodesBySpan.TryGetValue(code, out var shared))
+        {
+            return shared;
+        }
+
+        var text = code.ToString();
+        return SharedCodes.Count < MaxSharedCodes ? SharedCodes.GetOrAdd(text, text) : text;
+    }
+
+    /// <summary>Any JSON object of decimal strings (escaped, spaced, out of order), read with the JSON reader.</summary>
+    private static Dictionary<string, decimal> DecodeJson(string json)
+    {
         var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         try
         {
@@ -64,7 +216,7 @@ public static class FigureCodec
             }
 
             Expect(reader.TokenType == JsonTokenType.EndObject);
-            // Stored in key order (Encode); sorted anyway, since a dictionary filled in key order lists its figures so.
+            // A dictionary filled in key order lists its figures so.
             pairs.Sort(ByKey);
             var figures = new Dictionary<string, decimal>(pairs.Count, StringComparer.Ordinal);
             foreach (var (code, value) in pairs)
@@ -79,7 +231,7 @@ public static class FigureCodec
             ArrayPool<byte>.Shared.Return(bytes);
         }
 
-        void Expect(bool condition)
+        static void Expect(bool condition)
         {
             if (!condition)
             {

@@ -32,9 +32,53 @@ public class FigureCodecTests
     }
 
     [Theory]
+    [InlineData("""{"a":"1","a":"2"}""", "a=2")]
+    [InlineData("""{"b":"1","a":"-2.50"}""", "a=-2.50 b=1")]
+    [InlineData("""{"a":"1" }""", "a=1")]
+    [InlineData("""{"a":"1,000"}""", "a=1000")]
+    [InlineData("""{"\u0061":"1"}""", "a=1")]
+    [InlineData("""{}""", "")]
+    public void Figures_in_any_other_form_of_json_read_as_the_json_reader_reads_them(string stored, string expected)
+    {
+        var decoded = FigureCodec.Decode(stored);
+
+        Assert.Equal(expected, string.Join(' ', decoded.Select(kv => kv.Key + "=" + kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void Rows_decoded_one_after_another_share_one_string_per_code()
+    {
+        var first = FigureCodec.Decode("""{"roads.new_km":"1"}""");
+        var second = FigureCodec.Decode("""{"roads.new_km":"2"}""");
+
+        Assert.Same(first.Keys.Single(), second.Keys.Single());
+    }
+
+    [Fact]
+    public void Codes_the_json_writer_escapes_are_written_as_it_escapes_them()
+    {
+        var figures = new Dictionary<string, decimal> { ["a<b"] = 1m, ["名"] = 2m, ["plain.code"] = 3m };
+
+        Assert.Equal("""{"a\u003Cb":"1","plain.code":"3","\u540D":"2"}""", FigureCodec.Encode(figures));
+    }
+
+    [Fact]
+    public void Figures_are_written_as_utf8_exactly_as_encoded()
+    {
+        var figures = new Dictionary<string, decimal> { ["b"] = 2.5m, ["a"] = -1m };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        FigureCodec.Write(buffer, figures);
+
+        Assert.Equal(FigureCodec.Encode(figures), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Theory]
     [InlineData("""["1"]""")]
     [InlineData("""{"a":1}""")]
     [InlineData("""{"a":"1""")]
+    [InlineData("""{"a":"1",}""")]
+    [InlineData("""{"a""1"}""")]
     public void Figures_that_are_not_an_object_of_strings_are_refused_as_bad_json(string stored)
     {
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => FigureCodec.Decode(stored));
