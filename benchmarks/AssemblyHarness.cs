@@ -14,9 +14,11 @@ using static VillageReports.Benchmarks.Stats;
 namespace VillageReports.Benchmarks;
 
 /// <summary>
-/// One warm town's monthly report end to end through <see cref="ReportAssembler"/> against its own Azurite (in memory):
-/// a month whose data changed before each run (a new version), the same month unchanged, and rendering alone from the
-/// same data; then every storage request of one run of each, with how many were waited for one after another.
+/// One warm town's monthly report end to end through <see cref="ReportAssembler"/> against its own Azurite (in memory).
+/// Each round times, one after another so the machine's ups and downs fall on all three alike: a month whose data
+/// changed (a new version), the same month unchanged, and rendering alone from the data read again just before (as a
+/// run renders right after its read); a round's ratio is its new version over its render. Then the data read and the
+/// inputs hash alone, and every storage request of one run of each kind, with how many were waited for one after another.
 /// </summary>
 public static class AssemblyHarness
 {
@@ -58,24 +60,22 @@ public static class AssemblyHarness
             await periods.MarkStaleAsync(UnitCode.Parse(townCode), last, default);
         }
 
-        var (changedCpu, unchangedCpu) = (new List<double>(), new List<double>());
-        var (changedAlloc, unchangedAlloc) = (new List<double>(), new List<double>());
-        var phases = new List<(double Read, double Compute, double Write)>();
+        var loader = app.Services.GetRequiredService<ReportDataLoader>();
+        var renderer = app.Services.GetRequiredService<ReportRenderer>();
+        var catalog = app.Services.GetRequiredService<ElementCatalog>();
         var deliveries = app.Services.GetRequiredService<DeliveryStore>();
+        var town = (await app.Services.GetRequiredService<UnitStore>().FindTownAsync(UnitCode.Parse(townCode), default))!;
+        var (changed, unchanged, render) = (new Sample(), new Sample(), new Sample());
+        var (ratios, phases) = (new List<double>(), new List<(double Read, double Compute, double Write)>());
         var delivered = 0;
         RoundTrips.Scope? lastRun = null;
-        async Task<double> TimedAsync(AssemblyStatus expected)
+
+        async Task<double> AssembleAsync(AssemblyStatus expected, Sample sample)
         {
             // The runner delivers the version made before: wait for it, so a run is timed alone and not beside a delivery.
             await WaitForDeliveryAsync();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var allocated = GC.GetTotalAllocatedBytes();
             var scope = lastRun = RoundTrips.Begin();
-            var watch = Stopwatch.StartNew();
-            var outcome = await assembler.AssembleAsync(job, default);
-            var ms = watch.Elapsed.TotalMilliseconds;
-            (expected == AssemblyStatus.Created ? changedCpu : unchangedCpu).Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
-            (expected == AssemblyStatus.Created ? changedAlloc : unchangedAlloc).Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
+            var (ms, outcome) = await sample.TimeAsync(() => assembler.AssembleAsync(job, default));
             if (outcome.Status != expected)
             {
                 throw new InvalidOperationException($"Expected {expected}, the run answered {outcome.Status}.");
@@ -92,9 +92,8 @@ public static class AssemblyHarness
 
         async Task WaitForDeliveryAsync()
         {
-            var town = UnitCode.Parse(townCode);
             var patience = Stopwatch.StartNew();
-            while (delivered > 0 && !(await deliveries.ListAsync(town, default)).Any(d => d.Version == delivered && d.Status == DeliveryStore.Delivered))
+            while (delivered > 0 && !(await deliveries.ListAsync(town.Code, default)).Any(d => d.Version == delivered && d.Status == DeliveryStore.Delivered))
             {
                 if (patience.Elapsed > TimeSpan.FromSeconds(30))
                 {
@@ -105,87 +104,62 @@ public static class AssemblyHarness
             }
         }
 
-        // Warm-up of both paths, then the timed rounds alternated.
-        for (var i = 0; i < 5; i++)
+        async Task<double> RenderAsync()
         {
-            await AmendAsync(-1 - i);
-            await TimedAsync(AssemblyStatus.Created);
-            await TimedAsync(AssemblyStatus.Unchanged);
+            var data = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
+            var (ms, _) = await render.TimeAsync(() => Task.FromResult(renderer.Render(ReportPeriod.Month(last), new Aggregator(catalog, data), DateTimeOffset.UtcNow)));
+            return ms;
         }
 
-        var changed = new List<double>();
-        var unchanged = new List<double>();
-        phases.Clear();
-        for (var round = 0; round < rounds; round++)
+        // Five rounds to warm every path, then the timed rounds.
+        for (var round = -5; round < rounds; round++)
         {
-            await AmendAsync(round);
-            changed.Add(await TimedAsync(AssemblyStatus.Created));
-            unchanged.Add(await TimedAsync(AssemblyStatus.Unchanged));
-        }
-
-        // Rendering alone (aggregate, lay out, write the PDF and JSON), from the same data the assembler read.
-        var loader = app.Services.GetRequiredService<ReportDataLoader>();
-        var renderer = app.Services.GetRequiredService<ReportRenderer>();
-        var catalog = app.Services.GetRequiredService<ElementCatalog>();
-        var town = (await app.Services.GetRequiredService<UnitStore>().FindTownAsync(UnitCode.Parse(townCode), default))!;
-        var data = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
-        var render = new List<double>();
-        var renderCpu = new List<double>();
-        var renderAlloc = new List<double>();
-        for (var i = 0; i < rounds + 5; i++)
-        {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var allocated = GC.GetTotalAllocatedBytes();
-            var watch = Stopwatch.StartNew();
-            renderer.Render(ReportPeriod.Month(last), new Aggregator(catalog, data), DateTimeOffset.UtcNow);
-            if (i >= 5)
+            if (round == 0)
             {
-                render.Add(watch.Elapsed.TotalMilliseconds);
-                renderCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
-                renderAlloc.Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
+                (changed, unchanged, render) = (new Sample(), new Sample(), new Sample());
+                phases.Clear();
             }
+
+            await AmendAsync(round);
+            var made = await AssembleAsync(AssemblyStatus.Created, changed);
+            await AssembleAsync(AssemblyStatus.Unchanged, unchanged);
+            var rendered = await RenderAsync();
+            if (round >= 0)
+            {
+                ratios.Add(made / rendered);
+            }
+        }
+
+        // Rendering back to back, as a loop of renders does (caches warm, no storage in between).
+        var backToBack = new Sample();
+        var data = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
+        for (var i = -5; i < rounds; i++)
+        {
+            await backToBack.TimeAsync(() => Task.FromResult(renderer.Render(ReportPeriod.Month(last), new Aggregator(catalog, data), DateTimeOffset.UtcNow)), record: i >= 0);
         }
 
         // The other parts alone: reading the data (storage and decoding) and the inputs hash.
-        var load = new List<double>();
-        var loadCpu = new List<double>();
-        var hashing = new List<double>();
-        var (loadAlloc, hashAlloc) = (new List<double>(), new List<double>());
-        for (var i = 0; i < rounds + 5; i++)
+        var (load, hashing) = (new Sample(), new Sample());
+        for (var i = -5; i < rounds; i++)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var allocated = GC.GetTotalAllocatedBytes();
-            var watch = Stopwatch.StartNew();
-            var loaded = await loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
-            var loadMs = watch.Elapsed.TotalMilliseconds;
-            var loadCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-            var loadBytes = GC.GetTotalAllocatedBytes() - allocated;
-            allocated = GC.GetTotalAllocatedBytes();
-            watch.Restart();
-            InputsHash.Compute(ReportPeriod.Month(last), catalog, loaded, 5);
-            if (i >= 5)
-            {
-                loadAlloc.Add(loadBytes / 1048576.0);
-                hashAlloc.Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
-                load.Add(loadMs);
-                loadCpu.Add(loadCpuMs);
-                hashing.Add(watch.Elapsed.TotalMilliseconds);
-            }
+            var (_, loaded) = await load.TimeAsync(() => loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default), record: i >= 0);
+            await hashing.TimeAsync(() => Task.FromResult(InputsHash.Compute(ReportPeriod.Month(last), catalog, loaded, 5)), record: i >= 0);
         }
 
-        Print($"one town ({villages} villages + office, {months.Count} months seeded) through ReportAssembler, {rounds} rounds each, warm:");
-        Print($"  changed month (new version):  p50 {Percentile(changed, 50):0.0} ms, p90 {Percentile(changed, 90):0.0} ms");
-        Print($"    of which: to the figures read p50 {Percentile(phases.Select(p => p.Read).ToList(), 50):0.0} ms, then to the first write (decode, hash, render) {Percentile(phases.Select(p => p.Compute).ToList(), 50):0.0} ms, the writes {Percentile(phases.Select(p => p.Write).ToList(), 50):0.0} ms");
-        Print($"  unchanged month (no version): p50 {Percentile(unchanged, 50):0.0} ms, p90 {Percentile(unchanged, 90):0.0} ms");
-        Print($"  render alone (same data):     p50 {Percentile(render, 50):0.0} ms, p90 {Percentile(render, 90):0.0} ms  → changed/render {Percentile(changed, 50) / Percentile(render, 50):0.00}×");
-        Print($"  data read alone:              p50 {Percentile(load, 50):0.0} ms (processor {Percentile(loadCpu, 50):0.0} ms); inputs hash alone p50 {Percentile(hashing, 50):0.0} ms");
-        Print($"  processor time of this process, p50: changed {Percentile(changedCpu, 50):0.0} ms, unchanged {Percentile(unchangedCpu, 50):0.0} ms, render alone {Percentile(renderCpu, 50):0.0} ms");
-        Print($"  allocated, p50: changed {Percentile(changedAlloc, 50):0.0} MiB, unchanged {Percentile(unchangedAlloc, 50):0.0} MiB, render alone {Percentile(renderAlloc, 50):0.0} MiB, data read {Percentile(loadAlloc, 50):0.0} MiB, hash {Percentile(hashAlloc, 50):0.0} MiB");
+        Print($"one town ({villages} villages + office, {months.Count} months seeded) through ReportAssembler, {rounds} rounds, warm:");
+        Print($"  changed month (new version):  {changed}");
+        Print($"    of which: to the figures read p50 {Percentile(phases.Select(p => p.Read), 50):0.0} ms, then to the first write (decode, hash, render) {Percentile(phases.Select(p => p.Compute), 50):0.0} ms, the writes {Percentile(phases.Select(p => p.Write), 50):0.0} ms");
+        Print($"  unchanged month (no version): {unchanged}");
+        Print($"  render alone after a read:    {render}");
+        Print($"  new version ÷ render, the median of the rounds' ratios: {Median(ratios):0.00}× (p25 {Percentile(ratios, 25):0.00}×, p75 {Percentile(ratios, 75):0.00}×)");
+        Print($"  render alone back to back:    {backToBack}");
+        Print($"  data read alone:              {load}");
+        Print($"  inputs hash alone:            {hashing}");
 
         await AmendAsync(rounds);
         foreach (var (name, expected) in new[] { ("changed", AssemblyStatus.Created), ("unchanged", AssemblyStatus.Unchanged) })
         {
-            await TimedAsync(expected);
+            await AssembleAsync(expected, new Sample());
             var scope = lastRun!;
             var requests = scope.Requests;
             Print($"storage requests of one {name} run: {requests.Count}, {scope.SequentialSteps()} waited for one after another");
@@ -205,4 +179,38 @@ public static class AssemblyHarness
     }
 
     private static void Print(string line) => Console.WriteLine(line);
+
+    /// <summary>Timings of one kind: wall time, this process's processor time, bytes allocated and collections, each p50 (collections on average).</summary>
+    private sealed class Sample
+    {
+        private readonly List<double> _ms = [], _cpu = [], _mib = [];
+        private readonly int[] _collections = new int[3];
+
+        public async Task<(double Ms, T Result)> TimeAsync<T>(Func<Task<T>> work, bool record = true)
+        {
+            var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var watch = Stopwatch.StartNew();
+            var result = await work();
+            var ms = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            if (record)
+            {
+                _ms.Add(ms);
+                _cpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
+                _mib.Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
+                for (var g = 0; g < 3; g++)
+                {
+                    _collections[g] += GC.CollectionCount(g) - collections[g];
+                }
+            }
+
+            return (ms, result);
+        }
+
+        public override string ToString() =>
+            string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(_ms, 50):0.0} ms, p90 {Percentile(_ms, 90):0.0} ms; processor {Percentile(_cpu, 50):0.0} ms, {Percentile(_mib, 50):0.0} MiB, collections gen0/1/2 {string.Join('/', _collections.Select(c => (c / (double)_ms.Count).ToString("0.00", CultureInfo.InvariantCulture)))} a run");
+    }
 }
