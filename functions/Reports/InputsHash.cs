@@ -16,7 +16,7 @@ public static class InputsHash
     public static string Compute(ReportPeriod report, ElementCatalog catalog, ReportData data, int dueDay, string? template = null)
     {
         // The text (a town's is a few hundred kilobytes) goes to the digest as UTF-8 through one small buffer, each
-        // submission's figures as FigureCodec writes them, without a string of them first or a large buffer to collect.
+        // submission's figures in the JSON form digested since the first release, without a string of them first.
         using var text = new DigestWriter();
         void Append(FormattableString part)
         {
@@ -50,11 +50,11 @@ public static class InputsHash
         foreach (var s in data.Current.Values.OrderBy(s => s.Unit.Value, StringComparer.Ordinal).ThenBy(s => s.Period))
         {
             Append($"submission|{s.Unit}|{s.Period}|{s.Revision}|{s.Late}|");
-            FigureCodec.Write(text, s.Values);
+            FigureCodec.WriteJson(text, s.Values);
             Line($"|{s.Warnings.Count}");
         }
 
-        Line($"targets|{FigureCodec.Encode(data.Targets)}");
+        Line($"targets|{FigureCodec.EncodeJson(data.Targets)}");
         if (template is not null)
         {
             Line($"template|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))}");

@@ -7,11 +7,12 @@ using System.Text.Json;
 namespace VillageReports.Storage;
 
 /// <summary>
-/// Figures are stored as a JSON object of invariant decimal strings, keys in ordinal order: exact, unlike a double,
-/// and unlike a <c>decimal</c> property, which Azure Tables reads back as 0 without error. A report decodes hundreds
-/// of rows and hashes them again, so a decoded set is a plain dictionary (looked up by every cell of a report) that
-/// lists its figures in key order, the text this codec writes is read without a JSON reader (any other JSON goes
-/// through one), and the hash writes its UTF-8 straight into its own buffer.
+/// Figures are stored as text, exact (unlike a double, and unlike a <c>decimal</c> property, which Azure Tables reads
+/// back as 0 without error): <c>code=1.5;code2=-3</c>, codes in ordinal order, invariant decimals. Nothing in it needs
+/// escaping on the wire, which a report reads for hundreds of rows at once. Rows stored before this form hold a JSON
+/// object of decimal strings (<c>{"code":"1.5"}</c>), which is still read, and still written for a code outside
+/// <c>[A-Za-z0-9_.-]</c>; it is also the form the inputs hash has always digested (<see cref="WriteJson"/>).
+/// A decoded set is a plain dictionary (looked up by every cell of a report) that lists its figures in key order.
 /// </summary>
 public static class FigureCodec
 {
@@ -24,22 +25,37 @@ public static class FigureCodec
     private static readonly ConcurrentDictionary<string, string> SharedCodes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedCodesBySpan = SharedCodes.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The stored text of <paramref name="figures"/>.</summary>
     public static string Encode(IReadOnlyDictionary<string, decimal> figures)
     {
+        var pairs = InOrder(figures);
+        if (!pairs.All(p => IsPlain(p.Key)))
+        {
+            return EncodeJson(figures);
+        }
+
+        var text = new StringBuilder(pairs.Sum(p => p.Key.Length + 8));
+        Span<char> number = stackalloc char[32];
+        foreach (var (code, value) in pairs)
+        {
+            text.Append(text.Length == 0 ? "" : ";").Append(code).Append('=').Append(number[..Format(value, number, code)]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The figures as a JSON object of decimal strings, keys in ordinal order: the form rows were first stored in.</summary>
+    public static string EncodeJson(IReadOnlyDictionary<string, decimal> figures)
+    {
         var buffer = new ArrayBufferWriter<byte>(16 + (figures.Count * 40));
-        Write(buffer, figures);
+        WriteJson(buffer, figures);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The UTF-8 of <see cref="Encode"/>, written to <paramref name="output"/>.</summary>
-    public static void Write(IBufferWriter<byte> output, IReadOnlyDictionary<string, decimal> figures)
+    /// <summary>The UTF-8 of <see cref="EncodeJson"/>, written to <paramref name="output"/>.</summary>
+    public static void WriteJson(IBufferWriter<byte> output, IReadOnlyDictionary<string, decimal> figures)
     {
-        var pairs = figures.ToArray();
-        if (!InKeyOrder(pairs))
-        {
-            Array.Sort(pairs, ByKey);
-        }
-
+        var pairs = InOrder(figures);
         if (pairs.All(p => IsPlain(p.Key)))
         {
             WritePlain(output, pairs);
@@ -92,6 +108,18 @@ public static class FigureCodec
     private static int Format(decimal value, Span<byte> destination, string code) =>
         value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException($"Figure {code} cannot be written.");
 
+    /// <summary>The figures in key order; a decoded set is in it already, and is not sorted again.</summary>
+    private static KeyValuePair<string, decimal>[] InOrder(IReadOnlyDictionary<string, decimal> figures)
+    {
+        var pairs = figures.ToArray();
+        if (!InKeyOrder(pairs))
+        {
+            Array.Sort(pairs, ByKey);
+        }
+
+        return pairs;
+    }
+
     private static bool InKeyOrder(KeyValuePair<string, decimal>[] pairs)
     {
         for (var i = 1; i < pairs.Length; i++)
@@ -110,14 +138,41 @@ public static class FigureCodec
 
     private static readonly SearchValues<char> PlainCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
-    public static IReadOnlyDictionary<string, decimal> Decode(string? json) =>
-        string.IsNullOrEmpty(json) ? new Dictionary<string, decimal>(StringComparer.Ordinal) : DecodeAsWritten(json) ?? DecodeJson(json);
+    public static IReadOnlyDictionary<string, decimal> Decode(string? stored) =>
+        string.IsNullOrEmpty(stored) ? new Dictionary<string, decimal>(StringComparer.Ordinal)
+        : PlainCharacters.Contains(stored[0]) ? DecodePairs(stored)
+        : DecodeJsonAsWritten(stored) ?? DecodeJson(stored);
+
+    /// <summary><c>code=1.5;code2=-3</c>, as <see cref="Encode"/> writes it.</summary>
+    private static Dictionary<string, decimal> DecodePairs(string stored)
+    {
+        var figures = new Dictionary<string, decimal>(stored.AsSpan().Count(';') + 1, StringComparer.Ordinal);
+        string? previous = null;
+        var inOrder = true;
+        foreach (var range in stored.AsSpan().Split(';'))
+        {
+            var pair = stored.AsSpan(range);
+            var equals = pair.IndexOf('=');
+            if (equals <= 0 || !decimal.TryParse(pair[(equals + 1)..], AsWritten, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new FormatException($"Stored figures are not code=number pairs: '{pair}'.");
+            }
+
+            var code = Shared(pair[..equals]);
+            inOrder &= previous is null || string.CompareOrdinal(previous, code) < 0;
+            figures[code] = value;
+            previous = code;
+        }
+
+        // Written in key order; should a row hold them otherwise, the set still lists them so.
+        return inOrder ? figures : new Dictionary<string, decimal>(figures.OrderBy(f => f.Key, StringComparer.Ordinal), StringComparer.Ordinal);
+    }
 
     /// <summary>
-    /// The text as <see cref="Encode"/> writes it: <c>{"code":"1.5",…}</c>, no space, no escape, keys ascending. Null for
+    /// JSON as <see cref="EncodeJson"/> writes it: <c>{"code":"1.5",…}</c>, no space, no escape, keys ascending. Null for
     /// anything else (an escape, a space, keys out of order, a bad number), which the JSON reader then reads or refuses.
     /// </summary>
-    private static Dictionary<string, decimal>? DecodeAsWritten(string json)
+    private static Dictionary<string, decimal>? DecodeJsonAsWritten(string json)
     {
         var text = json.AsSpan();
         if (text.Length < 2 || text[0] != '{' || text[^1] != '}')

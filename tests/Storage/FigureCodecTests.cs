@@ -16,11 +16,57 @@ public class FigureCodecTests
     }
 
     [Fact]
-    public void Figures_are_written_as_the_rows_already_stored_hold_them_keys_in_ordinal_order()
+    public void Figures_are_stored_as_code_number_pairs_keys_in_ordinal_order()
     {
         var figures = new Dictionary<string, decimal> { ["roads.new_km"] = 12.5m, ["finance.tax_revenue"] = -3m, ["Z.upper"] = 1.000m };
 
-        Assert.Equal("""{"Z.upper":"1.000","finance.tax_revenue":"-3","roads.new_km":"12.5"}""", FigureCodec.Encode(figures));
+        Assert.Equal("Z.upper=1.000;finance.tax_revenue=-3;roads.new_km=12.5", FigureCodec.Encode(figures));
+    }
+
+    [Fact]
+    public void The_json_form_is_the_one_rows_were_first_stored_in_keys_in_ordinal_order()
+    {
+        var figures = new Dictionary<string, decimal> { ["roads.new_km"] = 12.5m, ["finance.tax_revenue"] = -3m, ["Z.upper"] = 1.000m };
+
+        Assert.Equal("""{"Z.upper":"1.000","finance.tax_revenue":"-3","roads.new_km":"12.5"}""", FigureCodec.EncodeJson(figures));
+    }
+
+    [Fact]
+    public void Rows_stored_in_either_form_read_the_same()
+    {
+        var figures = new Dictionary<string, decimal> { ["roads.new_km"] = 12.5m, ["finance.tax_revenue"] = -3m, ["b"] = 0.10m };
+
+        var fromPairs = FigureCodec.Decode(FigureCodec.Encode(figures));
+        var fromJson = FigureCodec.Decode(FigureCodec.EncodeJson(figures));
+
+        Assert.Equal(figures.OrderBy(f => f.Key, StringComparer.Ordinal), fromPairs);
+        Assert.Equal(fromPairs, fromJson);
+        Assert.Equal("0.10", fromPairs["b"].ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Pairs_out_of_order_or_repeated_are_read_in_key_order_the_last_one_standing()
+    {
+        var decoded = FigureCodec.Decode("roads.new_km=2;finance.tax_revenue=1.5;roads.new_km=3");
+
+        Assert.Equal([new("finance.tax_revenue", 1.5m), new KeyValuePair<string, decimal>("roads.new_km", 3m)], decoded);
+    }
+
+    [Fact]
+    public void An_empty_set_is_stored_empty_and_read_back_empty()
+    {
+        Assert.Equal("", FigureCodec.Encode(new Dictionary<string, decimal>()));
+        Assert.Empty(FigureCodec.Decode(""));
+    }
+
+    [Theory]
+    [InlineData("a=x")]
+    [InlineData("a")]
+    [InlineData("a=1;;b=2")]
+    [InlineData("a=1;=2")]
+    public void Pairs_that_are_not_code_number_are_refused_as_a_bad_number(string stored)
+    {
+        Assert.Throws<FormatException>(() => FigureCodec.Decode(stored));
     }
 
     [Fact]
@@ -46,31 +92,34 @@ public class FigureCodecTests
     }
 
     [Fact]
-    public void Rows_decoded_one_after_another_share_one_string_per_code()
+    public void Rows_decoded_one_after_another_in_either_form_share_one_string_per_code()
     {
-        var first = FigureCodec.Decode("""{"roads.new_km":"1"}""");
+        var first = FigureCodec.Decode("roads.new_km=1");
         var second = FigureCodec.Decode("""{"roads.new_km":"2"}""");
 
         Assert.Same(first.Keys.Single(), second.Keys.Single());
     }
 
     [Fact]
-    public void Codes_the_json_writer_escapes_are_written_as_it_escapes_them()
+    public void A_code_outside_the_plain_characters_is_stored_as_json_escaped_as_the_json_writer_escapes_it()
     {
         var figures = new Dictionary<string, decimal> { ["a<b"] = 1m, ["名"] = 2m, ["plain.code"] = 3m };
 
-        Assert.Equal("""{"a\u003Cb":"1","plain.code":"3","\u540D":"2"}""", FigureCodec.Encode(figures));
+        var stored = FigureCodec.Encode(figures);
+
+        Assert.Equal("""{"a\u003Cb":"1","plain.code":"3","\u540D":"2"}""", stored);
+        Assert.Equal(figures.OrderBy(f => f.Key, StringComparer.Ordinal), FigureCodec.Decode(stored));
     }
 
     [Fact]
-    public void Figures_are_written_as_utf8_exactly_as_encoded()
+    public void The_json_form_is_written_as_utf8_exactly_as_encoded()
     {
         var figures = new Dictionary<string, decimal> { ["b"] = 2.5m, ["a"] = -1m };
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
 
-        FigureCodec.Write(buffer, figures);
+        FigureCodec.WriteJson(buffer, figures);
 
-        Assert.Equal(FigureCodec.Encode(figures), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Equal(FigureCodec.EncodeJson(figures), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     [Theory]

@@ -32,6 +32,23 @@ public class SubmissionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_row_stored_with_its_figures_as_json_by_an_earlier_release_reads_as_it_did()
+    {
+        var table = await TestStorage.Resources().TableAsync(TestStorage.Names(_prefix).SubmissionsTable);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(Village.Value, "cur|2026-10")
+        {
+            ["Revision"] = 1, ["Values"] = """{"collective.income":"98765.43","roads.new_km":"0.10"}""", ["SubmittedAt"] = DateTimeOffset.UnixEpoch,
+            ["FirstSubmittedAt"] = DateTimeOffset.UnixEpoch, ["SubmittedBy"] = "test", ["Late"] = false, ["Warnings"] = "[]",
+        });
+
+        var stored = await _store.GetCurrentAsync(Village, new Period(2026, 10), default);
+        var (town, _) = await _store.GetTownReportRowsAsync(Village.Town, new Period(2026, 10), new Period(2026, 10), default);
+
+        Assert.Equal("0.10", stored!.Submission.Values["roads.new_km"].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(stored.Submission.Values, Assert.Single(town).Values);
+    }
+
+    [Fact]
     public async Task A_write_based_on_a_stale_read_changes_nothing()
     {
         await _store.TrySaveAsync(Revision(1, 1m), null, DateTimeOffset.UnixEpoch, default);
