@@ -38,7 +38,7 @@ public sealed partial class ReportAssembler(
         // town is read and its month locked meanwhile: the lock needs no lease, only to have settled before this run
         // reads the figures (a save that found the month open is then in the data, or marks the report stale itself).
         var finding = units.FindTownAsync(townCode, cancellationToken);
-        var locking = LockMonthAsync(finding, report, cancellationToken);
+        var locking = LockMonthAsync(townCode, finding, report, cancellationToken);
         await using var held = await reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
         var (town, stale) = (await finding, await locking);
         if (town is null)
@@ -88,9 +88,15 @@ public sealed partial class ReportAssembler(
         return new AssemblyOutcome(AssemblyStatus.Created, version);
     }
 
-    /// <summary>A monthly report's month locked (a job for an unknown town locks nothing), and its stale mark if it has one.</summary>
-    private async Task<StaleMark?> LockMonthAsync(Task<Town?> finding, ReportPeriod report, CancellationToken cancellationToken) =>
-        report.Kind == ReportKind.Monthly && await finding is { } town ? await periods.LockAsync(town.Code, report.Start, cancellationToken) : null;
+    /// <summary>
+    /// A monthly report's month locked, and its stale mark if it has one. The month is read while the town is: a job for
+    /// an unknown town locks nothing, and only a month not yet locked waits for the town to be found.
+    /// </summary>
+    private Task<StaleMark?> LockMonthAsync(UnitCode town, Task<Town?> finding, ReportPeriod report, CancellationToken cancellationToken)
+    {
+        return report.Kind == ReportKind.Monthly ? periods.LockAsync(town, report.Start, Found(), cancellationToken) : Task.FromResult<StaleMark?>(null);
+        async Task<bool> Found() => await finding is not null;
+    }
 
     /// <summary>
     /// Queues the version's delivery once (for a town that requires approval, once approved); run again when an earlier

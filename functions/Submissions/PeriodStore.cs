@@ -38,7 +38,14 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     /// report unnoticed. Answers the month's stale mark, if it carries one, as read here: the report clears it
     /// (<see cref="ClearStaleAsync"/>) under its lease, alongside the read of the figures that answer it.
     /// </summary>
-    public async Task<StaleMark?> LockAsync(UnitCode town, Period period, CancellationToken cancellationToken)
+    public Task<StaleMark?> LockAsync(UnitCode town, Period period, CancellationToken cancellationToken) =>
+        LockAsync(town, period, Task.FromResult(true), cancellationToken);
+
+    /// <summary>
+    /// <see cref="LockAsync(UnitCode, Period, CancellationToken)"/>, reading the month while <paramref name="mayLock"/>
+    /// is still being answered (whether the town exists, say): it is awaited only before a write, and false writes nothing.
+    /// </summary>
+    public async Task<StaleMark?> LockAsync(UnitCode town, Period period, Task<bool> mayLock, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var existing = await FindAsync(table, town, period, cancellationToken);
@@ -56,6 +63,11 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
             }
 
             return existing.Stale ? new StaleMark(town, period, existing.ETag) : null;
+        }
+
+        if (!await mayLock)
+        {
+            return null;
         }
 
         // A merge: an approval mark on the month stays as it is (an open month has no stale mark).

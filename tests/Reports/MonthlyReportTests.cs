@@ -104,6 +104,16 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
+    public async Task A_job_for_a_town_never_registered_fails_towards_the_poison_queue_and_locks_nothing()
+    {
+        var unknown = DemoTown.Town[..6] + "199000";
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Reports.AssembleAsync(new ReportJob(unknown, "monthly", "2026-09"), default));
+
+        Assert.False((await App.Services.GetRequiredService<PeriodStore>().GetAsync(VillageReports.Common.UnitCode.Parse(unknown), new Period(2026, 9), default)).Locked);
+    }
+
+    [Fact]
     public async Task Running_the_job_twice_on_the_same_data_makes_no_new_version_and_one_delivery()
     {
         var job = new ReportJob(DemoTown.Town, "monthly", "2026-09");

@@ -47,6 +47,32 @@ public class PeriodStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_month_locked_before_is_answered_without_waiting_to_learn_whether_it_may_be_locked()
+    {
+        var clock = FixedClock.AtChinaTime(2026, 11, 6);
+        await Store(clock, TimeSpan.Zero).LockAsync(Town, Month, default);
+        await Store(clock, TimeSpan.Zero).MarkStaleAsync(Town, Month, default);
+        clock.Now = clock.Now.AddHours(1);
+        var neverAnswered = new TaskCompletionSource<bool>().Task;
+
+        var relock = Store(clock, TimeSpan.Zero).LockAsync(Town, Month, neverAnswered, default);
+
+        Assert.Same(relock, await Task.WhenAny(relock, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.NotNull(await relock);
+    }
+
+    [Fact]
+    public async Task An_open_month_that_may_not_be_locked_is_left_open()
+    {
+        var periods = Store(TimeProvider.System, TimeSpan.Zero);
+
+        var mark = await periods.LockAsync(Town, Month, Task.FromResult(false), default);
+
+        Assert.Null(mark);
+        Assert.Equal(PeriodState.Open, await periods.GetAsync(Town, Month, default));
+    }
+
+    [Fact]
     public async Task Locking_again_keeps_the_first_lock_time_and_leaves_the_stale_mark_for_the_report_to_clear()
     {
         var clock = FixedClock.AtChinaTime(2026, 11, 6);
