@@ -66,7 +66,17 @@ public sealed partial class ReportAssembler(
         var (data, template, latest) = (await loading, await wording, await latestVersion);
         async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);
 
-        var hash = InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
+        // A month with no version yet, or marked stale by an amendment, all but surely makes a new one: its hash is then
+        // computed beside the render, on another core, instead of before it (should it match after all, the render is
+        // dropped). Otherwise the hash decides first whether there is anything to render.
+        var likelyNew = latest is null || stale is not null;
+        var hashing = likelyNew ? Task.Run(Hash, cancellationToken) : Task.FromResult(Hash());
+        string Hash() => InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
+        var created = clock.GetUtcNow();
+        var rendered = likelyNew ? Render() : default;
+        (byte[] Pdf, byte[] Json) Render() => renderer.Render(report, new Aggregator(catalog, data), created, template);
+
+        var hash = await hashing;
         if (latest is not null && latest.InputsHash == hash)
         {
             await FinishAsync(town, latest, cancellationToken);
@@ -74,8 +84,7 @@ public sealed partial class ReportAssembler(
             return new AssemblyOutcome(AssemblyStatus.Unchanged, latest);
         }
 
-        var created = clock.GetUtcNow();
-        var (pdf, json) = renderer.Render(report, new Aggregator(catalog, data), created, template);
+        var (pdf, json) = likelyNew ? rendered : Render();
         var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         if (report.Kind == ReportKind.Monthly && town.RequireApproval)
         {

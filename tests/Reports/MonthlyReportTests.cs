@@ -128,6 +128,21 @@ public class MonthlyReportTests(SeededTown town) : IClassFixture<SeededTown>
     }
 
     [Fact]
+    public async Task A_month_marked_stale_with_nothing_changed_makes_no_new_version_and_loses_its_mark()
+    {
+        var job = new ReportJob(DemoTown.Town, "monthly", "2026-03");
+        var first = await Reports.AssembleAsync(job, default);
+        var periods = App.Services.GetRequiredService<PeriodStore>();
+        await periods.MarkStaleAsync(VillageReports.Common.UnitCode.Parse(DemoTown.Town), new Period(2026, 3), default);
+
+        var again = await Reports.AssembleAsync(job, default);
+
+        Assert.Equal(AssemblyStatus.Unchanged, again.Status);
+        Assert.Equal(first.Version!.Version, again.Version!.Version);
+        Assert.False((await periods.GetAsync(VillageReports.Common.UnitCode.Parse(DemoTown.Town), new Period(2026, 3), default)).Stale);
+    }
+
+    [Fact]
     public async Task A_village_gets_409_once_the_report_is_out()
     {
         var village = DemoTown.Villages[0].Code;
