@@ -23,10 +23,13 @@ public sealed record ReportData(
 /// </summary>
 public sealed class Aggregator(ElementCatalog catalog, ReportData data)
 {
+    // Every cell of a report asks which units report its element: the town's expected units are sorted out once.
+    private readonly ILookup<UnitLevel, ReportingUnit> _unitsByLevel = data.Units.ToLookup(u => u.Level);
+
     public ElementCatalog Catalog => catalog;
     public ReportData Data => data;
 
-    public IEnumerable<ReportingUnit> UnitsFor(DataElement element) => data.Units.Where(u => u.Level == element.ReportedBy);
+    public IEnumerable<ReportingUnit> UnitsFor(DataElement element) => _unitsByLevel[element.ReportedBy];
 
     public decimal? UnitMonth(UnitCode unit, string code, Period period) =>
         data.Find(unit, period) is { } s && s.Values.TryGetValue(code, out var value) ? value : null;
