@@ -183,15 +183,16 @@ public static class AssemblyHarness
     /// <summary>Timings of one kind: wall time, this process's processor time, bytes allocated and collections, each p50 (collections on average).</summary>
     private sealed class Sample
     {
-        private readonly List<double> _ms = [], _cpu = [], _mib = [];
+        private readonly List<double> _ms = [], _cpu = [], _mib = [], _paused = [];
         private readonly int[] _collections = new int[3];
 
         public async Task<(double Ms, T Result)> TimeAsync<T>(Func<Task<T>> work, bool record = true)
         {
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
-            var allocated = GC.GetTotalAllocatedBytes();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var paused = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             var result = await work();
             var ms = watch.Elapsed.TotalMilliseconds;
@@ -200,7 +201,8 @@ public static class AssemblyHarness
             {
                 _ms.Add(ms);
                 _cpu.Add((process.TotalProcessorTime - cpu).TotalMilliseconds);
-                _mib.Add((GC.GetTotalAllocatedBytes() - allocated) / 1048576.0);
+                _mib.Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0);
+                _paused.Add((GC.GetTotalPauseDuration() - paused).TotalMilliseconds);
                 for (var g = 0; g < 3; g++)
                 {
                     _collections[g] += GC.CollectionCount(g) - collections[g];
@@ -211,6 +213,6 @@ public static class AssemblyHarness
         }
 
         public override string ToString() =>
-            string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(_ms, 50):0.0} ms, p90 {Percentile(_ms, 90):0.0} ms; processor {Percentile(_cpu, 50):0.0} ms, {Percentile(_mib, 50):0.0} MiB, collections gen0/1/2 {string.Join('/', _collections.Select(c => (c / (double)_ms.Count).ToString("0.00", CultureInfo.InvariantCulture)))} a run");
+            string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(_ms, 50):0.0} ms, p90 {Percentile(_ms, 90):0.0} ms; processor {Percentile(_cpu, 50):0.0} ms, {Percentile(_mib, 50):0.0} MiB, paused for collections {_paused.Average():0.0} ms on average, collections gen0/1/2 {string.Join('/', _collections.Select(c => (c / (double)_ms.Count).ToString("0.00", CultureInfo.InvariantCulture)))} a run");
     }
 }

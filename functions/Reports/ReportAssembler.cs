@@ -66,25 +66,26 @@ public sealed partial class ReportAssembler(
         var (data, template, latest) = (await loading, await wording, await latestVersion);
         async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);
 
-        // A month with no version yet, or marked stale by an amendment, all but surely makes a new one: its hash is then
-        // computed beside the render, on another core, instead of before it (should it match after all, the render is
-        // dropped). Otherwise the hash decides first whether there is anything to render.
-        var likelyNew = latest is null || stale is not null;
-        var hashing = likelyNew ? Task.Run(Hash, cancellationToken) : Task.FromResult(Hash());
-        string Hash() => InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
+        // A month with no version yet, or marked stale by an amendment, all but surely makes a new one: it is rendered on
+        // another core while its hash is computed here, instead of after it (should the hash match after all, the render
+        // is dropped). Otherwise the hash decides first whether there is anything to render.
         var created = clock.GetUtcNow();
-        var rendered = likelyNew ? Render() : default;
+        var rendering = latest is null || stale is not null ? Task.Run(Render, cancellationToken) : null;
         (byte[] Pdf, byte[] Json) Render() => renderer.Render(report, new Aggregator(catalog, data), created, template);
-
-        var hash = await hashing;
+        var hash = InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
         if (latest is not null && latest.InputsHash == hash)
         {
+            if (rendering is not null)
+            {
+                await rendering;
+            }
+
             await FinishAsync(town, latest, cancellationToken);
             LogUnchanged(logger, job.Town, report.Kind, job.Period, latest.Version);
             return new AssemblyOutcome(AssemblyStatus.Unchanged, latest);
         }
 
-        var (pdf, json) = likelyNew ? rendered : Render();
+        var (pdf, json) = rendering is null ? Render() : await rendering;
         var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         if (report.Kind == ReportKind.Monthly && town.RequireApproval)
         {
@@ -103,7 +104,7 @@ public sealed partial class ReportAssembler(
     /// </summary>
     private Task<StaleMark?> LockMonthAsync(UnitCode town, Task<Town?> finding, ReportPeriod report, CancellationToken cancellationToken)
     {
-        return report.Kind == ReportKind.Monthly ? periods.LockAsync(town, report.Start, Found(), cancellationToken) : Task.FromResult<StaleMark?>(null);
+        return report.Kind == ReportKind.Monthly ? periods.LockAsync(town, report.Start, Found, cancellationToken) : Task.FromResult<StaleMark?>(null);
         async Task<bool> Found() => await finding is not null;
     }
 

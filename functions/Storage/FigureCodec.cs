@@ -22,6 +22,7 @@ public static class FigureCodec
     // Every row of a town names the same few dozen codes: one string each, shared by every decoded row, instead of a
     // new one per figure. Bounded, so stored text that is not catalog codes cannot grow it without end.
     private const int MaxSharedCodes = 4096;
+    private static int _sharedCodes;
     private static readonly ConcurrentDictionary<string, string> SharedCodes = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedCodesBySpan = SharedCodes.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -31,7 +32,9 @@ public static class FigureCodec
         var pairs = InOrder(figures);
         if (!pairs.All(p => IsPlain(p.Key)))
         {
-            return EncodeJson(figures);
+            var json = new ArrayBufferWriter<byte>(16 + (pairs.Length * 40));
+            WriteJson(json, pairs);
+            return Encoding.UTF8.GetString(json.WrittenSpan);
         }
 
         var text = new StringBuilder(pairs.Sum(p => p.Key.Length + 8));
@@ -53,9 +56,10 @@ public static class FigureCodec
     }
 
     /// <summary>The UTF-8 of <see cref="EncodeJson"/>, written to <paramref name="output"/>.</summary>
-    public static void WriteJson(IBufferWriter<byte> output, IReadOnlyDictionary<string, decimal> figures)
+    public static void WriteJson(IBufferWriter<byte> output, IReadOnlyDictionary<string, decimal> figures) => WriteJson(output, InOrder(figures));
+
+    private static void WriteJson(IBufferWriter<byte> output, KeyValuePair<string, decimal>[] pairs)
     {
-        var pairs = InOrder(figures);
         if (pairs.All(p => IsPlain(p.Key)))
         {
             WritePlain(output, pairs);
@@ -134,7 +138,10 @@ public static class FigureCodec
     }
 
     /// <summary>Characters the JSON writer's default encoder writes as they are.</summary>
-    private static bool IsPlain(string code) => code.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0;
+    private static bool IsPlain(string code) => code.Length > 0 && code.AsSpan().IndexOfAnyExcept(PlainCharacters) < 0;
+
+    private static readonly SearchValues<char> QuotedStringEnds = SearchValues.Create(
+        "\"\\" + new string([.. Enumerable.Range(0, 0x20).Select(c => (char)c)]) + new string([.. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]));
 
     private static readonly SearchValues<char> PlainCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
 
@@ -229,7 +236,8 @@ public static class FigureCodec
             return false;
         }
 
-        var end = rest[1..].IndexOfAny('"', '\\');
+        // The JSON reader refuses a control character and replaces a lone surrogate: those, and escapes, are left to it.
+        var end = rest[1..].IndexOfAny(QuotedStringEnds);
         if (end < 0 || rest[1 + end] != '"')
         {
             return false;
@@ -248,7 +256,18 @@ public static class FigureCodec
         }
 
         var text = code.ToString();
-        return SharedCodes.Count < MaxSharedCodes ? SharedCodes.GetOrAdd(text, text) : text;
+        if (Volatile.Read(ref _sharedCodes) >= MaxSharedCodes)
+        {
+            return text;
+        }
+
+        var kept = SharedCodes.GetOrAdd(text, text);
+        if (ReferenceEquals(kept, text))
+        {
+            Interlocked.Increment(ref _sharedCodes);
+        }
+
+        return kept;
     }
 
     /// <summary>Any JSON object of decimal strings (escaped, spaced, out of order), read with the JSON reader.</summary>

@@ -39,13 +39,13 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
     /// (<see cref="ClearStaleAsync"/>) under its lease, alongside the read of the figures that answer it.
     /// </summary>
     public Task<StaleMark?> LockAsync(UnitCode town, Period period, CancellationToken cancellationToken) =>
-        LockAsync(town, period, Task.FromResult(true), cancellationToken);
+        LockAsync(town, period, static () => Task.FromResult(true), cancellationToken);
 
     /// <summary>
-    /// <see cref="LockAsync(UnitCode, Period, CancellationToken)"/>, reading the month while <paramref name="mayLock"/>
-    /// is still being answered (whether the town exists, say): it is awaited only before a write, and false writes nothing.
+    /// <see cref="LockAsync(UnitCode, Period, CancellationToken)"/>, asking <paramref name="mayLock"/> (whether the town
+    /// exists, say) only before a write, so the month is read while the answer is still coming; false writes nothing.
     /// </summary>
-    public async Task<StaleMark?> LockAsync(UnitCode town, Period period, Task<bool> mayLock, CancellationToken cancellationToken)
+    public async Task<StaleMark?> LockAsync(UnitCode town, Period period, Func<Task<bool>> mayLock, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.PeriodsTable);
         var existing = await FindAsync(table, town, period, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class PeriodStore(StorageResources storage, StorageNames names, Ti
             return existing.Stale ? new StaleMark(town, period, existing.ETag) : null;
         }
 
-        if (!await mayLock)
+        if (!await mayLock())
         {
             return null;
         }

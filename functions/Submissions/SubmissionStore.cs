@@ -131,7 +131,7 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         public DateTimeOffset? Timestamp { get; set; }
         public ETag ETag { get; set; }
         public int Revision { get; set; }
-        public string Values { get; set; } = "{}";
+        public string Values { get; set; } = "";
         public string? Comment { get; set; }
         public string? Reason { get; set; }
         public DateTimeOffset SubmittedAt { get; set; }

@@ -36,6 +36,26 @@ public class InputsHashTests
     }
 
     [Fact]
+    public void The_digest_of_figures_of_every_sign_and_scale_of_escaped_codes_and_of_long_lines_is_the_one_the_earlier_release_computed()
+    {
+        var figures = SmallTown.Reporting(new Period(2025, 1), new Period(2026, 10), (e, u, p) => (p.Month % 3) switch
+        {
+            0 => -1.50m * p.Month,
+            1 => 0.0000000000000000000000000001m * (u.Value[^1] - '0'),
+            _ => 79228162514264337593543950335m / (p.Month + 1),
+        }).Data;
+        var current = figures.Current.ToDictionary(c => c.Key, c => c.Value);
+        var key = (SmallTown.A, new Period(2026, 10));
+        // A code the JSON writer escapes, and a line longer than the digest's buffer.
+        current[key] = current[key] with { Values = new Dictionary<string, decimal>(current[key].Values) { ["a<b"] = 1m, ["名"] = -2m, [new string('x', 20000)] = 3m } };
+
+        var digest = InputsHash.Compute(October, SmallTown.Catalog, figures with { Current = current }, 5, "模板");
+
+        // Computed by the release before the digest was streamed (352095e).
+        Assert.Equal("326e41ecd50acaa4ca7a338c8da7791cf35f5c12c783f1ba28730664f92186bf", digest);
+    }
+
+    [Fact]
     public void A_figure_a_revision_a_reason_a_target_the_due_day_or_the_wording_changes_the_digest()
     {
         var digests = new[]

@@ -111,15 +111,43 @@ public class FigureCodecTests
         Assert.Equal(figures.OrderBy(f => f.Key, StringComparer.Ordinal), FigureCodec.Decode(stored));
     }
 
-    [Fact]
-    public void The_json_form_is_written_as_utf8_exactly_as_encoded()
+    [Theory]
+    [InlineData("b", "a")]
+    [InlineData("a<b", "名")]
+    public void The_json_form_is_what_the_json_writer_writes_byte_for_byte(string first, string second)
     {
-        var figures = new Dictionary<string, decimal> { ["b"] = 2.5m, ["a"] = -1m };
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var figures = new Dictionary<string, decimal> { [first] = decimal.MinValue, [second] = 0.0000000000000000000000000001m, ["z.zero"] = 0m, ["z.scale"] = -1.50m };
+        var expected = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(expected))
+        {
+            writer.WriteStartObject();
+            foreach (var (code, value) in figures.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.WriteString(code, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
 
-        FigureCodec.WriteJson(buffer, figures);
+            writer.WriteEndObject();
+        }
 
-        Assert.Equal(FigureCodec.EncodeJson(figures), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var written = new System.Buffers.ArrayBufferWriter<byte>();
+        FigureCodec.WriteJson(written, figures);
+
+        Assert.Equal(expected.WrittenSpan.ToArray(), written.WrittenSpan.ToArray());
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected.WrittenSpan), FigureCodec.EncodeJson(figures));
+    }
+
+    [Fact]
+    public void An_empty_code_is_stored_as_json_and_read_back()
+    {
+        var figures = new Dictionary<string, decimal> { [""] = 5m };
+
+        Assert.Equal(figures, FigureCodec.Decode(FigureCodec.Encode(figures)));
+    }
+
+    [Fact]
+    public void Json_with_a_lone_surrogate_in_a_code_reads_as_the_json_reader_reads_it()
+    {
+        Assert.Equal("\uFFFD", FigureCodec.Decode("{\"\uD800\":\"1\"}").Keys.Single());
     }
 
     [Theory]
@@ -128,6 +156,7 @@ public class FigureCodecTests
     [InlineData("""{"a":"1""")]
     [InlineData("""{"a":"1",}""")]
     [InlineData("""{"a""1"}""")]
+    [InlineData("{\"a\n\":\"3\"}")]
     public void Figures_that_are_not_an_object_of_strings_are_refused_as_bad_json(string stored)
     {
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => FigureCodec.Decode(stored));

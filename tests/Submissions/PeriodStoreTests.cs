@@ -55,7 +55,7 @@ public class PeriodStoreTests : IAsyncLifetime
         clock.Now = clock.Now.AddHours(1);
         var neverAnswered = new TaskCompletionSource<bool>().Task;
 
-        var relock = Store(clock, TimeSpan.Zero).LockAsync(Town, Month, neverAnswered, default);
+        var relock = Store(clock, TimeSpan.Zero).LockAsync(Town, Month, () => neverAnswered, default);
 
         Assert.Same(relock, await Task.WhenAny(relock, Task.Delay(TimeSpan.FromSeconds(10))));
         Assert.NotNull(await relock);
@@ -66,7 +66,7 @@ public class PeriodStoreTests : IAsyncLifetime
     {
         var periods = Store(TimeProvider.System, TimeSpan.Zero);
 
-        var mark = await periods.LockAsync(Town, Month, Task.FromResult(false), default);
+        var mark = await periods.LockAsync(Town, Month, () => Task.FromResult(false), default);
 
         Assert.Null(mark);
         Assert.Equal(PeriodState.Open, await periods.GetAsync(Town, Month, default));
