@@ -37,11 +37,14 @@ public static partial class PdfRenderer
 
         DocumentRenderer.Render(body, metadata.Page, new PdfPageSink(document));
 
-        using var output = new MemoryStream();
+        // Sized for what PDFsharp writes (its font programs plain, ~300 KB a face): one buffer, not a dozen doublings.
+        using var output = new MemoryStream(SaveCapacity);
         document.Save(output, closeStream: false);
         // Fonts first: PDFsharp's file carries its font programs plain (~300 KB a face), the compacted one a tenth of that.
         return MakeDeterministic(PdfObjects.Rewrite(output.ToArray(), static o => SubsetFonts.Compact(o) ?? FlateStreams.Complete(o)), seed);
     }
+
+    private const int SaveCapacity = 2 * 1024 * 1024;
 
     private static byte[] Seed(DocumentSettings metadata) =>
         SHA256.HashData(Encoding.UTF8.GetBytes($"{metadata.Title}\n{metadata.Author}\n{metadata.Subject}\n{metadata.Created:O}"));
