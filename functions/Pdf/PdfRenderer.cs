@@ -51,26 +51,40 @@ public static partial class PdfRenderer
 
     /// <summary>
     /// PDFsharp names font subsets and XMP identifiers at random. Each is fixed-length ASCII, so replacing it with a
-    /// value derived from the document leaves every byte offset (and so the cross-reference table) valid.
+    /// value derived from the document leaves every byte offset (and so the cross-reference table) valid; the bytes are
+    /// replaced where they lie, one name after another, as a text replaced name by name would read.
     /// </summary>
     private static byte[] MakeDeterministic(byte[] pdf, byte[] seed)
     {
+        // Found in the text once: a replaced prefix (upper case) can neither make nor break an identifier (lower case hex).
         var text = Encoding.Latin1.GetString(pdf);
         var prefixes = SubsetPrefix().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var uuids = XmpUuid().Matches(text).Select(m => m.Value).Distinct().ToList();
         for (var i = 0; i < prefixes.Count; i++)
         {
             var letters = new string(SHA256.HashData([.. seed, (byte)i]).Take(6).Select(b => (char)('A' + (b % 26))).ToArray());
-            text = text.Replace(prefixes[i] + "+", letters + "+", StringComparison.Ordinal);
+            ReplaceAll(pdf, prefixes[i] + "+", letters + "+");
         }
 
-        var uuids = XmpUuid().Matches(text).Select(m => m.Value).Distinct().ToList();
         for (var i = 0; i < uuids.Count; i++)
         {
             var bytes = SHA256.HashData([.. seed, 0xFF, (byte)i]).AsSpan(0, 16).ToArray();
-            text = text.Replace(uuids[i], "uuid:" + new Guid(bytes).ToString("D"), StringComparison.Ordinal);
+            ReplaceAll(pdf, uuids[i], "uuid:" + new Guid(bytes).ToString("D"));
         }
 
-        return Encoding.Latin1.GetBytes(text);
+        return pdf;
+    }
+
+    /// <summary>Every occurrence of <paramref name="from"/>, left to right, overwritten with <paramref name="to"/> of the same length.</summary>
+    private static void ReplaceAll(Span<byte> pdf, string from, string to)
+    {
+        var (pattern, replacement) = (Encoding.Latin1.GetBytes(from), Encoding.Latin1.GetBytes(to));
+        for (var at = pdf.IndexOf(pattern); at >= 0;)
+        {
+            replacement.CopyTo(pdf[at..]);
+            var next = pdf[(at + pattern.Length)..].IndexOf(pattern);
+            at = next < 0 ? -1 : at + pattern.Length + next;
+        }
     }
 
     [GeneratedRegex(@"/(?:BaseFont|FontName)/([A-Z]{6})\+")]
