@@ -11,7 +11,9 @@ namespace VillageReports.Storage;
 /// back as 0 without error): <c>code=1.5;code2=-3</c>, codes in ordinal order, invariant decimals. Nothing in it needs
 /// escaping on the wire, which a report reads for hundreds of rows at once. Rows stored before this form hold a JSON
 /// object of decimal strings (<c>{"code":"1.5"}</c>), which is still read, and still written for a code outside
-/// <c>[A-Za-z0-9_.-]</c>; it is also the form the inputs hash has always digested (<see cref="WriteJson"/>).
+/// <c>[A-Za-z0-9_.-]</c>; it is also the form the inputs hash has always digested (<see cref="WriteJson"/>). A month is
+/// rewritten only when a unit saves it again, so the months before this form stay JSON in every report that looks back
+/// at them: the JSON this codec wrote is read without a JSON reader too.
 /// A decoded set is a plain dictionary (looked up by every cell of a report) that lists its figures in key order.
 /// </summary>
 public static class FigureCodec
@@ -30,44 +32,32 @@ public static class FigureCodec
     public static string Encode(IReadOnlyDictionary<string, decimal> figures)
     {
         var pairs = InOrder(figures);
-        if (!pairs.All(p => IsPlain(p.Key)))
-        {
-            var json = new ArrayBufferWriter<byte>(16 + (pairs.Length * 40));
-            WriteJson(json, pairs);
-            return Encoding.UTF8.GetString(json.WrittenSpan);
-        }
-
-        var text = new StringBuilder(pairs.Sum(p => p.Key.Length + 8));
-        Span<char> number = stackalloc char[32];
-        foreach (var (code, value) in pairs)
-        {
-            text.Append(text.Length == 0 ? "" : ";").Append(code).Append('=').Append(number[..Format(value, number, code)]);
-        }
-
-        return text.ToString();
+        return pairs.All(p => IsPlain(p.Key)) ? Text(pairs, static (output, p) => Write(output, p, PairsForm)) : Text(pairs, WriteJson);
     }
 
     /// <summary>The figures as a JSON object of decimal strings, keys in ordinal order: the form rows were first stored in.</summary>
-    public static string EncodeJson(IReadOnlyDictionary<string, decimal> figures)
-    {
-        var buffer = new ArrayBufferWriter<byte>(16 + (figures.Count * 40));
-        WriteJson(buffer, figures);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string EncodeJson(IReadOnlyDictionary<string, decimal> figures) => Text(InOrder(figures), WriteJson);
 
     /// <summary>The UTF-8 of <see cref="EncodeJson"/>, written to <paramref name="output"/>.</summary>
     public static void WriteJson(IBufferWriter<byte> output, IReadOnlyDictionary<string, decimal> figures) => WriteJson(output, InOrder(figures));
+
+    private static string Text(KeyValuePair<string, decimal>[] pairs, Action<IBufferWriter<byte>, KeyValuePair<string, decimal>[]> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 + (pairs.Length * 40));
+        write(buffer, pairs);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static void WriteJson(IBufferWriter<byte> output, KeyValuePair<string, decimal>[] pairs)
     {
         if (pairs.All(p => IsPlain(p.Key)))
         {
-            WritePlain(output, pairs);
+            Write(output, pairs, JsonForm);
             return;
         }
 
         using var writer = new Utf8JsonWriter(output);
-        Span<char> number = stackalloc char[32];
+        Span<byte> number = stackalloc byte[32];
         writer.WriteStartObject();
         foreach (var (code, value) in pairs)
         {
@@ -78,36 +68,54 @@ public static class FigureCodec
     }
 
     /// <summary>
-    /// What the JSON writer writes for codes it does not escape (catalog codes are <c>[a-z0-9_.]</c>), byte for byte,
-    /// without it: a decoded set lists its figures in key order already, and a report writes hundreds of them.
+    /// How a form lays out codes its text never escapes: what opens and closes it, what comes before a code, between
+    /// a code and its figure, after a figure, and between two. The JSON form's is what the JSON writer writes for such
+    /// codes, byte for byte (catalog codes are <c>[a-z0-9_.]</c>), without it: a report writes hundreds of sets.
     /// </summary>
-    private static void WritePlain(IBufferWriter<byte> output, KeyValuePair<string, decimal>[] pairs)
-    {
-        // Per figure: the code, its quotes, colon and comma, and a decimal's at most 31 characters.
-        var span = output.GetSpan(2 + pairs.Sum(p => p.Key.Length + 6 + 32));
-        var at = 0;
-        span[at++] = (byte)'{';
-        foreach (var (code, value) in pairs)
-        {
-            if (at > 1)
-            {
-                span[at++] = (byte)',';
-            }
+    private sealed record Form(byte[] Open, byte[] BeforeCode, byte[] BeforeValue, byte[] AfterValue, byte[] Between, byte[] Close);
 
-            span[at++] = (byte)'"';
-            at += Encoding.ASCII.GetBytes(code, span[at..]);
-            "\":\""u8.CopyTo(span[at..]);
-            at += 3;
-            at += Format(value, span[at..], code);
-            span[at++] = (byte)'"';
+    private static readonly Form PairsForm = new([], [], [(byte)'='], [], [(byte)';'], []);
+    private static readonly Form JsonForm = new([(byte)'{'], [(byte)'"'], [.. "\":\""u8], [(byte)'"'], [(byte)','], [(byte)'}']);
+
+    private static void Write(IBufferWriter<byte> output, KeyValuePair<string, decimal>[] pairs, Form form)
+    {
+        // Per figure: the code, the form's punctuation, and a decimal's at most 31 characters.
+        var size = form.Open.Length + form.Close.Length;
+        foreach (var (code, _) in pairs)
+        {
+            size += code.Length + form.BeforeCode.Length + form.BeforeValue.Length + form.AfterValue.Length + form.Between.Length + 32;
         }
 
-        span[at++] = (byte)'}';
-        output.Advance(at);
+        var span = output.GetSpan(size);
+        var at = Put(span, 0, form.Open);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var (code, value) = pairs[i];
+            at = Put(span, i == 0 ? at : Put(span, at, form.Between), form.BeforeCode);
+            at += Encoding.ASCII.GetBytes(code, span[at..]);
+            at = Put(span, at, form.BeforeValue);
+            at += Format(value, span[at..], code);
+            at = Put(span, at, form.AfterValue);
+        }
+
+        output.Advance(Put(span, at, form.Close));
     }
 
-    private static int Format(decimal value, Span<char> destination, string code) =>
-        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException($"Figure {code} cannot be written.");
+    private static int Put(Span<byte> span, int at, byte[] bytes)
+    {
+        // The forms' punctuation is a byte or none, bar the JSON form's three between a code and its figure.
+        switch (bytes.Length)
+        {
+            case 0:
+                return at;
+            case 1:
+                span[at] = bytes[0];
+                return at + 1;
+            default:
+                bytes.CopyTo(span[at..]);
+                return at + bytes.Length;
+        }
+    }
 
     private static int Format(decimal value, Span<byte> destination, string code) =>
         value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture) ? written : throw new InvalidOperationException($"Figure {code} cannot be written.");
@@ -153,9 +161,7 @@ public static class FigureCodec
     /// <summary><c>code=1.5;code2=-3</c>, as <see cref="Encode"/> writes it.</summary>
     private static Dictionary<string, decimal> DecodePairs(string stored)
     {
-        var figures = new Dictionary<string, decimal>(stored.AsSpan().Count(';') + 1, StringComparer.Ordinal);
-        string? previous = null;
-        var inOrder = true;
+        var figures = new Collected(stored.AsSpan().Count(';') + 1);
         foreach (var range in stored.AsSpan().Split(';'))
         {
             var pair = stored.AsSpan(range);
@@ -165,14 +171,11 @@ public static class FigureCodec
                 throw new FormatException($"Stored figures are not code=number pairs: '{pair}'.");
             }
 
-            var code = Shared(pair[..equals]);
-            inOrder &= previous is null || string.CompareOrdinal(previous, code) < 0;
-            figures[code] = value;
-            previous = code;
+            figures.Add(pair[..equals], value);
         }
 
-        // Written in key order; should a row hold them otherwise, the set still lists them so.
-        return inOrder ? figures : new Dictionary<string, decimal>(figures.OrderBy(f => f.Key, StringComparer.Ordinal), StringComparer.Ordinal);
+        // Written in key order; should a row hold them otherwise (the last of a repeated code standing), the set still lists them so.
+        return figures.InKeyOrder ? figures.Figures : new Dictionary<string, decimal>(figures.Figures.OrderBy(f => f.Key, StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -188,9 +191,8 @@ public static class FigureCodec
         }
 
         // Four quotes a figure.
-        var figures = new Dictionary<string, decimal>(text.Count('"') / 4, StringComparer.Ordinal);
+        var figures = new Collected(text.Count('"') / 4);
         var rest = text[1..^1];
-        string? previous = null;
         while (!rest.IsEmpty)
         {
             if (!TryQuoted(ref rest, out var code) || rest.IsEmpty || rest[0] != ':')
@@ -205,14 +207,12 @@ public static class FigureCodec
                 return null;
             }
 
-            var key = Shared(code);
-            if (previous is not null && string.CompareOrdinal(previous, key) >= 0)
+            figures.Add(code, value);
+            if (!figures.InKeyOrder)
             {
                 return null;
             }
 
-            figures.Add(key, value);
-            previous = key;
             if (!rest.IsEmpty)
             {
                 if (rest[0] != ',' || rest.Length == 1)
@@ -224,7 +224,25 @@ public static class FigureCodec
             }
         }
 
-        return figures;
+        return figures.Figures;
+    }
+
+    /// <summary>Figures in the order a row holds them, each code the shared one, noting whether that was key order.</summary>
+    private struct Collected(int capacity)
+    {
+        private string? _last;
+
+        public Dictionary<string, decimal> Figures { get; } = new(capacity, StringComparer.Ordinal);
+
+        public bool InKeyOrder { get; private set; } = true;
+
+        public void Add(ReadOnlySpan<char> code, decimal value)
+        {
+            var key = Shared(code);
+            InKeyOrder &= _last is null || string.CompareOrdinal(_last, key) < 0;
+            Figures[key] = value;
+            _last = key;
+        }
     }
 
     /// <summary>A string without escapes at the start of <paramref name="rest"/>, which is left after its closing quote.</summary>
