@@ -37,9 +37,12 @@ public sealed partial class ReportAssembler(
         // lease for the milliseconds a report takes: wait for it, then find its version covers the same inputs. The
         // town is read and its month locked meanwhile: the lock needs no lease, only to have settled before this run
         // reads the figures (a save that found the month open is then in the data, or marks the report stale itself).
+        // The lease is asked for first, the reads under it wait for it: storage that answers one request at a time
+        // (Azurite) then does not answer it last.
+        var leasing = reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
         var finding = units.FindTownAsync(townCode, cancellationToken);
         var locking = LockMonthAsync(townCode, finding, report, cancellationToken);
-        await using var held = await reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
+        await using var held = await leasing;
         var (town, stale) = (await finding, await locking);
         if (town is null)
         {
@@ -54,38 +57,37 @@ public sealed partial class ReportAssembler(
             return new AssemblyOutcome(AssemblyStatus.Deferred, null);
         }
 
-        // Under the lease: the latest version (written only under it), the annual wording (read once: the same text is
-        // hashed and rendered) and the figures, from January of last year (a report compares with the year before).
-        // A stale mark is answered by the version this run makes, so it is cleared alongside the read (on the row as the
-        // lock saw it: a save that marks the month again meanwhile keeps its mark for the next run).
-        var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
-        var clearing = stale is null ? Task.CompletedTask : periods.ClearStaleAsync(stale, cancellationToken);
-        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
+        // Under the lease: the figures, from January of last year (a report compares with the year before), the latest
+        // version (written only under it) and the annual wording (read once: the same text is hashed and rendered). The
+        // figures are asked for first: storage that answers one request at a time (Azurite) then answers the small reads
+        // while this process decodes the large one. A stale mark is answered by the version this run makes, so it is
+        // cleared meanwhile, on the row as the lock saw it (a save that marks the month again keeps its mark for the next
+        // run), and only waited for before the version is written.
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
-        await Task.WhenAll(loading, wording, latestVersion, clearing);
+        var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
+        var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
+        var clearing = stale is null ? Task.CompletedTask : periods.ClearStaleAsync(stale, cancellationToken);
+        await Task.WhenAll(loading, wording, latestVersion);
         var (data, template, latest) = (await loading, await wording, await latestVersion);
         async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);
 
-        // A month with no version yet, or marked stale by an amendment, all but surely makes a new one: it is rendered on
-        // another core while its hash is computed here, instead of after it (should the hash match after all, the render
-        // is dropped). Otherwise the hash decides first whether there is anything to render.
+        // A month with no version yet, or marked stale by an amendment, all but surely makes a new one: it is rendered
+        // here while its hash is computed on another core, instead of after it (should the hash match after all, the
+        // render is dropped). Otherwise the hash decides first whether there is anything to render.
         var created = clock.GetUtcNow();
-        var rendering = latest is null || stale is not null ? Task.Run(Render, cancellationToken) : null;
+        var hashing = Task.Run(() => InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source), cancellationToken);
+        var rendered = latest is null || stale is not null ? Render() : default((byte[] Pdf, byte[] Json)?);
         (byte[] Pdf, byte[] Json) Render() => renderer.Render(report, new Aggregator(catalog, data), created, template);
-        var hash = InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source);
+        var hash = await hashing;
+        await clearing;
         if (latest is not null && latest.InputsHash == hash)
         {
-            if (rendering is not null)
-            {
-                await rendering;
-            }
-
             await FinishAsync(town, latest, cancellationToken);
             LogUnchanged(logger, job.Town, report.Kind, job.Period, latest.Version);
             return new AssemblyOutcome(AssemblyStatus.Unchanged, latest);
         }
 
-        var (pdf, json) = rendering is null ? Render() : await rendering;
+        var (pdf, json) = rendered ?? Render();
         var version = await reports.AddAsync(townCode, report, (latest?.Version ?? 0) + 1, hash, created, pdf, json, cancellationToken);
         if (report.Kind == ReportKind.Monthly && town.RequireApproval)
         {
