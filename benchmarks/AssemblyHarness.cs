@@ -24,7 +24,14 @@ public static class AssemblyHarness
 {
     public static async Task RunAsync(int villages = 20, int rounds = 40)
     {
-        await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, services: storage => services => RoundTrips.Register(services, storage.ConnectionString));
+        // The rows a run reads were written days before it, where here they are seconds old: a report's read asks again
+        // for the rows stamped within a margin of the newest it has seen (5 minutes, for storage servers' clocks), here
+        // one second, so the seed is as old as a month's rows are (Azurite is one process with one clock).
+        await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, services: storage => services =>
+        {
+            RoundTrips.Register(services, storage.ConnectionString);
+            services.AddSingleton(new ReportRowsCache(overlap: TimeSpan.FromSeconds(1)));
+        });
         var (app, http) = (harness.App, harness.Http);
 
         var (townCode, villageCodes) = await harness.RegisterTownAsync(0, villages);
@@ -139,13 +146,30 @@ public static class AssemblyHarness
             await backToBack.TimeAsync(() => Task.FromResult(renderer.Render(ReportPeriod.Month(last), new Aggregator(catalog, data), DateTimeOffset.UtcNow)), record: i >= 0);
         }
 
-        // The other parts alone: reading the data (storage and decoding) and the inputs hash.
-        var (load, hashing) = (NewSample(), NewSample());
+        // The other parts alone: reading the data (storage and decoding; the rows kept from the read before, as a run
+        // reads them, and from nothing, as an instance's first run does) and the inputs hash.
+        var (load, coldLoad, hashing) = (NewSample(), NewSample(), NewSample());
+        ReportDataLoader ColdLoader(ReportRowsCache rows) => new(
+            new SubmissionStore(app.Services.GetRequiredService<VillageReports.Storage.StorageResources>(), app.Services.GetRequiredService<VillageReports.Storage.StorageNames>(), rows),
+            app.Services.GetRequiredService<VillageReports.Targets.TargetStore>());
         for (var i = -5; i < rounds; i++)
         {
             var (_, loaded) = await load.TimeAsync(() => loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default), record: i >= 0);
+            await coldLoad.TimeAsync(() => ColdLoader(new ReportRowsCache()).LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default), record: i >= 0);
             await hashing.TimeAsync(() => Task.FromResult(InputsHash.Compute(ReportPeriod.Month(last), catalog, loaded, 5)), record: i >= 0);
         }
+
+        // What keeping a town's rows costs in memory: twenty copies, for a figure above the heap's own ups and downs.
+        var copies = Enumerable.Range(0, 20).Select(_ => new ReportRowsCache()).ToList();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        foreach (var copy in copies)
+        {
+            await ColdLoader(copy).LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default);
+        }
+
+        var keptBytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / (double)copies.Count;
+        var keptRows = copies[0].Find(town.Code, new Period(last.Year - 1, 1), last)!.Count;
+        GC.KeepAlive(copies);
 
         Print($"one town ({villages} villages + office, {months.Count} months seeded) through ReportAssembler, {rounds} rounds, warm:");
         Print($"  changed month (new version):  {changed}");
@@ -154,7 +178,9 @@ public static class AssemblyHarness
         Print($"  render alone after a read:    {render}");
         Print($"  new version ÷ render, the median of the rounds' ratios: {Median(ratios):0.00}× (p25 {Percentile(ratios, 25):0.00}×, p75 {Percentile(ratios, 75):0.00}×)");
         Print($"  render alone back to back:    {backToBack}");
-        Print($"  data read alone:              {load}");
+        Print($"  data read alone, rows kept:   {load}");
+        Print($"  data read alone, nothing kept: {coldLoad}");
+        Print(string.Create(CultureInfo.InvariantCulture, $"  a town's rows kept: {keptRows} rows in {keptBytes / 1024.0:0} KiB ({keptBytes / keptRows:0} bytes a row)"));
         Print($"  inputs hash alone:            {hashing}");
 
         await AmendAsync(rounds);

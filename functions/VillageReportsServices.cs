@@ -55,6 +55,7 @@ public static class VillageReportsServices
         services.AddSingleton<RequestScopes>();
 
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton(new ReportRowsCache());
         services.AddSingleton<PeriodStore>();
         services.AddSingleton<MonthLocks>();
         services.AddSingleton<SubmissionService>();

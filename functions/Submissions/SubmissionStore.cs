@@ -10,7 +10,7 @@ namespace VillageReports.Submissions;
 /// Submissions in one partition per unit: a current row per period plus one row per revision. A new revision and
 /// the current row it replaces commit in one transaction, so the audit trail and the figures never disagree.
 /// </summary>
-public sealed class SubmissionStore(StorageResources storage, StorageNames names)
+public sealed class SubmissionStore(StorageResources storage, StorageNames names, ReportRowsCache reportRows)
 {
     // An Azure Tables string property holds at most 64 KiB (32K UTF-16 characters); Azurite does not enforce it.
     private const int MaxStringLength = 32 * 1024;
@@ -20,6 +20,9 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
     private static readonly string[] SubmissionProperties =
         ["PartitionKey", "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.Values), nameof(SubmissionEntity.Comment), nameof(SubmissionEntity.Reason),
          nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.SubmittedBy), nameof(SubmissionEntity.Late), nameof(SubmissionEntity.Warnings)];
+
+    // A report's read takes the timestamp too: the next read asks only for the rows stamped since.
+    private static readonly string[] ReportProperties = [.. SubmissionProperties, nameof(SubmissionEntity.Timestamp)];
 
     public async Task<StoredSubmission?> GetCurrentAsync(UnitCode unit, Period period, CancellationToken cancellationToken)
     {
@@ -48,14 +51,14 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
     public async Task<IReadOnlyList<Submission>> GetTownCurrentRangeAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
     {
         var (low, high) = (StorageKeys.CurrentRow(from), StorageKeys.CurrentRow(to));
-        var rows = await TownRowsAsync(town, TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey le {high}"), cancellationToken);
+        var rows = await TownRowsAsync(town, TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey le {high}"), SubmissionProperties, cancellationToken);
         return [.. rows.Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))];
     }
 
     /// <summary>
     /// What a report reads of a town for the periods from <paramref name="from"/> to <paramref name="to"/>, in one query
     /// across its units' partitions: every current row, and every revision stored with a reason (the candidates for
-    /// amendments).
+    /// amendments). After the first read, storage is asked only for the rows written since (<see cref="ReportRowsCache"/>).
     /// </summary>
     public async Task<(IReadOnlyList<Submission> Current, IReadOnlyList<Submission> Reasoned)> GetTownReportRowsAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
     {
@@ -64,27 +67,40 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         // A revision without a reason is stored with no Reason property at all, and a comparison with a property a row
         // lacks is false (Azurite, checked: `Reason ge ''` and even `Reason ne 'x'` leave those rows out), so only the few
         // with a reason travel. The check below keeps the answer exact should a service send the others as well.
-        var rows = await TownRowsAsync(town, TableClient.CreateQueryFilter($"(RowKey ge {current} and RowKey le {through}) or (RowKey gt {revisions} and RowKey lt {revisionsEnd} and Reason ge {""})"), cancellationToken);
-        var currentRows = rows.Where(r => StorageKeys.IsCurrentRow(r.Entity.RowKey))
-            .Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))
+        var filter = TableClient.CreateQueryFilter($"(RowKey ge {current} and RowKey le {through}) or (RowKey gt {revisions} and RowKey lt {revisionsEnd} and Reason ge {""})");
+        var known = reportRows.Find(town, from, to) ?? ReportRows.Empty;
+        if (reportRows.ChangedSince(known) is { } since)
+        {
+            filter = $"({filter}) and {TableClient.CreateQueryFilter($"Timestamp ge {since}")}";
+        }
+
+        var changed = (await TownRowsAsync(town, filter, ReportProperties, cancellationToken))
+            .Where(r => StorageKeys.IsCurrentRow(r.Entity.RowKey) || r.Entity.Reason is not null)
+            .Select(ToReportRow)
             .ToList();
-        var reasoned = rows.Where(r => !StorageKeys.IsCurrentRow(r.Entity.RowKey) && r.Entity.Reason is not null)
-            .Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfRevisionRow(r.Entity.RowKey)))
-            .OrderBy(s => s.Unit.Value, StringComparer.Ordinal).ThenBy(s => s.Period).ThenBy(s => s.Revision)
-            .ToList();
-        return (currentRows, reasoned);
+        var rows = known.With(changed);
+        reportRows.Remember(town, from, to, rows);
+        return (rows.Current, rows.Reasoned);
+
+        static ReportRow ToReportRow((UnitCode Unit, SubmissionEntity Entity) row)
+        {
+            var (key, isCurrent) = (row.Entity.RowKey, StorageKeys.IsCurrentRow(row.Entity.RowKey));
+            var submission = row.Entity.ToSubmission(row.Unit, isCurrent ? StorageKeys.PeriodOfCurrentRow(key) : StorageKeys.PeriodOfRevisionRow(key));
+            return new ReportRow(row.Entity.PartitionKey, key, submission,
+                row.Entity.Timestamp ?? throw new InvalidDataException($"Row {row.Entity.PartitionKey}/{key} came without its timestamp."));
+        }
     }
 
     /// <summary>
     /// The rows matching <paramref name="rowFilter"/> in the partitions of <paramref name="town"/>'s units, in one
-    /// range query; only what a Submission is made of travels.
+    /// range query; only the <paramref name="properties"/> travel.
     /// </summary>
-    private async Task<List<(UnitCode Unit, SubmissionEntity Entity)>> TownRowsAsync(UnitCode town, string rowFilter, CancellationToken cancellationToken)
+    private async Task<List<(UnitCode Unit, SubmissionEntity Entity)>> TownRowsAsync(UnitCode town, string rowFilter, IEnumerable<string> properties, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.SubmissionsTable);
         var (first, last) = (StorageKeys.TownSubmissionPartitionsFrom(town), StorageKeys.TownSubmissionPartitionsTo(town));
         var partitions = TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}");
-        var rows = await table.QueryAsync<SubmissionEntity>($"{partitions} and ({rowFilter})", select: SubmissionProperties, cancellationToken: cancellationToken)
+        var rows = await table.QueryAsync<SubmissionEntity>($"{partitions} and ({rowFilter})", select: properties, cancellationToken: cancellationToken)
             .ToListAsync(cancellationToken);
         return [.. OfTown(rows, town)];
     }

@@ -30,7 +30,7 @@ public class ReportDataLoaderTests : IAsyncLifetime
     public ReportDataLoaderTests()
     {
         var (resources, names) = (TestStorage.Resources(), TestStorage.Names(_prefix));
-        _submissions = new SubmissionStore(resources, names);
+        _submissions = new SubmissionStore(resources, names, new ReportRowsCache());
         _targets = new TargetStore(resources, names);
         _loader = new ReportDataLoader(_submissions, _targets);
     }

@@ -1,3 +1,4 @@
+using VillageReports.Storage;
 using VillageReports.Submissions;
 using VillageReports.Tests.Support;
 using VillageReports.Units;
@@ -9,7 +10,7 @@ public class SubmissionStoreTests : IAsyncLifetime
     private readonly string _prefix = TestStorage.NewPrefix();
     private readonly SubmissionStore _store;
 
-    public SubmissionStoreTests() => _store = new(TestStorage.Resources(), TestStorage.Names(_prefix));
+    public SubmissionStoreTests() => _store = new(TestStorage.Resources(), TestStorage.Names(_prefix), new ReportRowsCache());
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -121,5 +122,69 @@ public class SubmissionStoreTests : IAsyncLifetime
             (row.Unit, row.Period, row.Revision, row.Comment, row.Reason, row.SubmittedAt, row.SubmittedBy, row.Late));
         Assert.Equal(submitted.Values.OrderBy(v => v.Key), row.Values.OrderBy(v => v.Key));
         Assert.Equal(submitted.Warnings, row.Warnings);
+    }
+
+    [Fact]
+    public async Task A_towns_report_rows_read_again_hold_every_row_written_since()
+    {
+        var (office, neighbour, months) = (UnitCode.Parse("130123100000"), UnitCode.Parse("130123100202"), (From: new Period(2026, 1), To: new Period(2026, 10)));
+        await _store.TrySaveAsync(Revision(1, 1m), null, DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(1, 2m) with { Unit = neighbour, Period = new Period(2026, 9) }, null, DateTimeOffset.UnixEpoch, default);
+        await _store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+
+        await _store.TrySaveAsync(Revision(2, 3m) with { Reason = "更正", SubmittedBy = office.Value }, await _store.GetCurrentAsync(Village, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(1, 4m) with { Unit = office }, null, DateTimeOffset.UnixEpoch, default);
+        await _store.TrySaveAsync(Revision(1, 5m) with { Unit = neighbour, Period = new Period(2026, 11) }, null, DateTimeOffset.UnixEpoch, default);
+        var (current, reasoned) = await _store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+
+        var fresh = new SubmissionStore(TestStorage.Resources(), TestStorage.Names(_prefix), new ReportRowsCache());
+        var (currentRead, reasonedRead) = await fresh.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+        Assert.Equal([("130123100000", 4m), ("130123100201", 3m), ("130123100202", 2m)], current.Select(s => (s.Unit.Value, s.Values["roads.new_km"])));
+        Assert.Equal(currentRead.Select(s => (s.Unit, s.Period, s.Revision, s.Values["roads.new_km"])), current.Select(s => (s.Unit, s.Period, s.Revision, s.Values["roads.new_km"])));
+        Assert.Equal(reasonedRead.Select(s => (s.Unit, s.Period, s.Revision, s.Reason)), reasoned.Select(s => (s.Unit, s.Period, s.Revision, s.Reason)));
+        Assert.Equal([(Village, 2, "更正")], reasoned.Select(s => (s.Unit, s.Revision, s.Reason!)));
+    }
+
+    [Fact]
+    public async Task A_towns_report_rows_read_again_fetch_from_storage_only_the_rows_written_since()
+    {
+        var recorder = new QueryAnswers();
+        var options = new Azure.Data.Tables.TableClientOptions();
+        options.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry);
+        var resources = new StorageResources(new Azure.Data.Tables.TableServiceClient(TestStorage.ConnectionString, options),
+            new Azure.Storage.Blobs.BlobServiceClient(TestStorage.ConnectionString), new Azure.Storage.Queues.QueueServiceClient(TestStorage.ConnectionString));
+        var store = new SubmissionStore(resources, TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
+        var villages = Enumerable.Range(1, 5).Select(i => UnitCode.Parse($"1301231002{i:00}")).ToList();
+        foreach (var village in villages)
+        {
+            await store.TrySaveAsync(Revision(1, 1m) with { Unit = village }, null, DateTimeOffset.UnixEpoch, default);
+            await Task.Delay(5);
+        }
+
+        var months = (From: new Period(2026, 1), To: new Period(2026, 10));
+        await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+        var amended = villages[^1];
+        await store.TrySaveAsync(Revision(2, 7m) with { Unit = amended, Reason = "更正", SubmittedBy = "130123100000" }, await store.GetCurrentAsync(amended, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
+        var (current, reasoned) = await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+
+        // The first read carried every current row; the second the amended village's current row and its revision with a reason.
+        Assert.Equal([5, 2], recorder.RowsPerQuery);
+        Assert.Equal([1m, 1m, 1m, 1m, 7m], current.Select(s => s.Values["roads.new_km"]));
+        Assert.Equal([(amended, 2)], reasoned.Select(s => (s.Unit, s.Revision)));
+    }
+
+    /// <summary>How many rows each query's answer carried.</summary>
+    private sealed class QueryAnswers : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public List<int> RowsPerQuery { get; } = [];
+
+        public override void OnReceivedResponse(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method == Azure.Core.RequestMethod.Get && message.Request.Uri.Query.Contains("filter", StringComparison.Ordinal) && message.Response.Content is { } content)
+            {
+                using var answer = System.Text.Json.JsonDocument.Parse(content.ToMemory());
+                RowsPerQuery.Add(answer.RootElement.GetProperty("value").GetArrayLength());
+            }
+        }
     }
 }

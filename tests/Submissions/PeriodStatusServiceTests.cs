@@ -20,7 +20,7 @@ public class PeriodStatusServiceTests : IAsyncLifetime
     {
         var (resources, names) = (TestStorage.Resources(), TestStorage.Names(_prefix));
         var clock = FixedClock.AtChinaTime(2026, 11, 20);
-        _submissions = new SubmissionStore(resources, names);
+        _submissions = new SubmissionStore(resources, names, new ReportRowsCache());
         var options = Options.Create(new VillageReportsOptions());
         _status = new PeriodStatusService(_submissions, new PeriodStore(resources, names, clock, options), clock, options);
     }
