@@ -82,7 +82,7 @@ public sealed partial class ReportAssembler(
         await clearing;
         if (latest is not null && latest.InputsHash == hash)
         {
-            await FinishAsync(town, latest, cancellationToken);
+            await FinishAsync(town, latest, held, cancellationToken);
             LogUnchanged(logger, job.Town, report.Kind, job.Period, latest.Version);
             return new AssemblyOutcome(AssemblyStatus.Unchanged, latest);
         }
@@ -95,7 +95,7 @@ public sealed partial class ReportAssembler(
             await periods.SetApprovedVersionAsync(townCode, report.Start, null, cancellationToken);
         }
 
-        await FinishAsync(town, version, cancellationToken);
+        await FinishAsync(town, version, held, cancellationToken);
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyStatus.Created, version);
     }
@@ -114,14 +114,19 @@ public sealed partial class ReportAssembler(
     /// Queues the version's delivery once (for a town that requires approval, once approved); run again when an earlier
     /// run stopped half-way, or when an approval puts the job back on the queue. The month was locked by this run before
     /// its data was read; locking it again here would clear a stale mark set by a PUT that landed since, and lose it.
-    /// The lease is released only after the mark: a withdrawal under the lease must see the delivery queued.
     /// </summary>
-    private async Task FinishAsync(Town town, ReportVersion version, CancellationToken cancellationToken)
+    private async Task FinishAsync(Town town, ReportVersion version, IAsyncDisposable lease, CancellationToken cancellationToken)
     {
         if (!version.DeliveryQueued && await approvals.MayDeliverAsync(town, version, cancellationToken))
         {
             await queue.SendAsync(Work.Deliveries, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);
-            await reports.MarkDeliveryQueuedAsync(version, cancellationToken);
+            var marking = reports.MarkDeliveryQueuedAsync(version, cancellationToken);
+
+            // A withdrawal of an approval, under the lease, must see the delivery queued: the lease goes after the mark.
+            // A town without approval has no withdrawal; a run that takes its lease before the mark lands queues the
+            // delivery again, and a version is delivered once however often its message arrives.
+            await Task.WhenAll(marking, town.RequireApproval ? Task.CompletedTask : lease.DisposeAsync().AsTask());
+            await lease.DisposeAsync();
         }
     }
 

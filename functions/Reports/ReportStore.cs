@@ -161,10 +161,18 @@ public sealed class ReportStore(StorageResources storage, StorageNames names)
         }
     }
 
+    /// <summary>Released once, however often disposed: a run may let it go before its end.</summary>
     private sealed class Lease(BlobLeaseClient lease) : IAsyncDisposable
     {
+        private int _released;
+
         public async ValueTask DisposeAsync()
         {
+            if (Interlocked.Exchange(ref _released, 1) == 1)
+            {
+                return;
+            }
+
             try
             {
                 await lease.ReleaseAsync();
