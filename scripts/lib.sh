@@ -16,7 +16,7 @@ ensure_tools() {
 start_azurite() {
   local blob=$1 queue=$(( $1 + 1 )) table=$(( $1 + 2 ))
   AZURITE_LOG=$(mktemp -t azurite.XXXXXX.log)
-  node_modules/.bin/azurite --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --loose \
+  node_modules/.bin/azurite --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --loose --silent \
     --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$AZURITE_LOG" 2>&1 &
   AZURITE_PID=$!

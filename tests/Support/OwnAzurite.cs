@@ -33,7 +33,7 @@ public sealed class OwnAzurite(bool inMemory = false) : IAsyncDisposable
     {
         var start = new ProcessStartInfo(Executable(), [
             .. inMemory ? ["--inMemoryPersistence"] : new[] { "--location", _folder },
-            "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+            "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--silent",
             "--blobHost", "127.0.0.1", "--blobPort", $"{_blob}", "--queueHost", "127.0.0.1", "--queuePort", $"{_queue}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{_table}"])
         {
