@@ -66,7 +66,7 @@ public sealed partial class ReportAssembler(
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
         var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
         var wording = report.Kind == ReportKind.Annual ? AnnualWordingAsync() : Task.FromResult<NarrativeTemplate?>(null);
-        var clearing = stale is null ? Task.CompletedTask : periods.ClearStaleAsync(stale, cancellationToken);
+        var clearing = stale is null ? Task.CompletedTask : Observed(periods.ClearStaleAsync(stale, cancellationToken));
         await Task.WhenAll(loading, wording, latestVersion);
         var (data, template, latest) = (await loading, await wording, await latestVersion);
         async Task<NarrativeTemplate?> AnnualWordingAsync() => await templates.ForAssemblyAsync(townCode, cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class ReportAssembler(
         // here while its hash is computed on another core, instead of after it (should the hash match after all, the
         // render is dropped). Otherwise the hash decides first whether there is anything to render.
         var created = clock.GetUtcNow();
-        var hashing = Task.Run(() => InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source), cancellationToken);
+        var hashing = Observed(Task.Run(() => InputsHash.Compute(report, catalog, data, options.Value.DueDay, template?.Source), cancellationToken));
         var rendered = latest is null || stale is not null ? Render() : default((byte[] Pdf, byte[] Json)?);
         (byte[] Pdf, byte[] Json) Render() => renderer.Render(report, new Aggregator(catalog, data), created, template);
         var hash = await hashing;
@@ -98,6 +98,17 @@ public sealed partial class ReportAssembler(
         await FinishAsync(town, version, held, cancellationToken);
         LogCreated(logger, job.Town, report.Kind, job.Period, version.Version, version.Size);
         return new AssemblyOutcome(AssemblyStatus.Created, version);
+    }
+
+    /// <summary>
+    /// <paramref name="task"/>, whose failure is not left unobserved should the run stop before it waits for it (the clear
+    /// of a stale mark is conditional on the row as the lock read it: sound whenever it lands).
+    /// </summary>
+    private static T Observed<T>(T task)
+        where T : Task
+    {
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>
@@ -124,7 +135,10 @@ public sealed partial class ReportAssembler(
 
             // A withdrawal of an approval, under the lease, must see the delivery queued: the lease goes after the mark.
             // A town without approval has no withdrawal; a run that takes its lease before the mark lands queues the
-            // delivery again, and a version is delivered once however often its message arrives.
+            // delivery again, and a version is delivered once however often its message arrives. (The town is as this run
+            // read it: one that turns approval on, then approves and withdraws within the milliseconds before the mark
+            // lands, could withdraw a version already on its way, as a run that read the town just before the switch
+            // delivers without approval.)
             await Task.WhenAll(marking, town.RequireApproval ? Task.CompletedTask : lease.DisposeAsync().AsTask());
             await lease.DisposeAsync();
         }

@@ -21,9 +21,6 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         ["PartitionKey", "RowKey", nameof(SubmissionEntity.Revision), nameof(SubmissionEntity.Values), nameof(SubmissionEntity.Comment), nameof(SubmissionEntity.Reason),
          nameof(SubmissionEntity.SubmittedAt), nameof(SubmissionEntity.SubmittedBy), nameof(SubmissionEntity.Late), nameof(SubmissionEntity.Warnings)];
 
-    // A report's read takes the timestamp too: the next read asks only for the rows stamped since.
-    private static readonly string[] ReportProperties = [.. SubmissionProperties, nameof(SubmissionEntity.Timestamp)];
-
     public async Task<StoredSubmission?> GetCurrentAsync(UnitCode unit, Period period, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.SubmissionsTable);
@@ -51,7 +48,7 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
     public async Task<IReadOnlyList<Submission>> GetTownCurrentRangeAsync(UnitCode town, Period from, Period to, CancellationToken cancellationToken)
     {
         var (low, high) = (StorageKeys.CurrentRow(from), StorageKeys.CurrentRow(to));
-        var rows = await TownRowsAsync(town, TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey le {high}"), SubmissionProperties, cancellationToken);
+        var (rows, _) = await TownRowsAsync(town, TableClient.CreateQueryFilter($"RowKey ge {low} and RowKey le {high}"), cancellationToken);
         return [.. rows.Select(r => r.Entity.ToSubmission(r.Unit, StorageKeys.PeriodOfCurrentRow(r.Entity.RowKey)))];
     }
 
@@ -74,11 +71,12 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
             filter = $"({filter}) and {TableClient.CreateQueryFilter($"Timestamp ge {since}")}";
         }
 
-        var changed = (await TownRowsAsync(town, filter, ReportProperties, cancellationToken))
+        var (read, answeredAt) = await TownRowsAsync(town, filter, cancellationToken);
+        var changed = read
             .Where(r => StorageKeys.IsCurrentRow(r.Entity.RowKey) || r.Entity.Reason is not null)
             .Select(ToReportRow)
             .ToList();
-        var rows = known.With(changed);
+        var rows = known.With(changed, answeredAt);
         reportRows.Remember(town, from, to, rows);
         return (rows.Current, rows.Reasoned);
 
@@ -86,23 +84,27 @@ public sealed class SubmissionStore(StorageResources storage, StorageNames names
         {
             var (key, isCurrent) = (row.Entity.RowKey, StorageKeys.IsCurrentRow(row.Entity.RowKey));
             var submission = row.Entity.ToSubmission(row.Unit, isCurrent ? StorageKeys.PeriodOfCurrentRow(key) : StorageKeys.PeriodOfRevisionRow(key));
-            return new ReportRow(row.Entity.PartitionKey, key, submission,
-                row.Entity.Timestamp ?? throw new InvalidDataException($"Row {row.Entity.PartitionKey}/{key} came without its timestamp."));
+            return new ReportRow(row.Entity.PartitionKey, key, submission);
         }
     }
 
     /// <summary>
     /// The rows matching <paramref name="rowFilter"/> in the partitions of <paramref name="town"/>'s units, in one
-    /// range query; only the <paramref name="properties"/> travel.
+    /// range query (only what a Submission is made of travels), and the storage's own time at its first answer.
     /// </summary>
-    private async Task<List<(UnitCode Unit, SubmissionEntity Entity)>> TownRowsAsync(UnitCode town, string rowFilter, IEnumerable<string> properties, CancellationToken cancellationToken)
+    private async Task<(List<(UnitCode Unit, SubmissionEntity Entity)> Rows, DateTimeOffset? AnsweredAt)> TownRowsAsync(UnitCode town, string rowFilter, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(names.SubmissionsTable);
         var (first, last) = (StorageKeys.TownSubmissionPartitionsFrom(town), StorageKeys.TownSubmissionPartitionsTo(town));
         var partitions = TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}");
-        var rows = await table.QueryAsync<SubmissionEntity>($"{partitions} and ({rowFilter})", select: properties, cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken);
-        return [.. OfTown(rows, town)];
+        var (rows, answeredAt) = (new List<SubmissionEntity>(), default(DateTimeOffset?));
+        await foreach (var page in table.QueryAsync<SubmissionEntity>($"{partitions} and ({rowFilter})", select: SubmissionProperties, cancellationToken: cancellationToken).AsPages())
+        {
+            answeredAt ??= page.GetRawResponse().Headers.Date;
+            rows.AddRange(page.Values);
+        }
+
+        return ([.. OfTown(rows, town)], answeredAt);
     }
 
     /// <summary>The rows whose partition is a unit of <paramref name="town"/>: the key range holds nothing else, and this makes sure of it.</summary>

@@ -1,3 +1,8 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using VillageReports.Storage;
 using VillageReports.Submissions;
 using VillageReports.Tests.Support;
@@ -36,7 +41,7 @@ public class SubmissionStoreTests : IAsyncLifetime
     public async Task A_row_stored_with_its_figures_as_json_by_an_earlier_release_reads_as_it_did()
     {
         var table = await TestStorage.Resources().TableAsync(TestStorage.Names(_prefix).SubmissionsTable);
-        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity(Village.Value, "cur|2026-10")
+        await table.AddEntityAsync(new TableEntity(Village.Value, "cur|2026-10")
         {
             ["Revision"] = 1, ["Values"] = """{"collective.income":"98765.43","roads.new_km":"0.10"}""", ["SubmittedAt"] = DateTimeOffset.UnixEpoch,
             ["FirstSubmittedAt"] = DateTimeOffset.UnixEpoch, ["SubmittedBy"] = "test", ["Late"] = false, ["Warnings"] = "[]",
@@ -127,15 +132,19 @@ public class SubmissionStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_towns_report_rows_read_again_hold_every_row_written_since()
     {
+        // No overlap, and rows older than the storage's time (given to the second) at the first read: the second read
+        // then brings only what was written after it, and the rows kept must supply the rest.
+        var store = new SubmissionStore(TestStorage.Resources(), TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
         var (office, neighbour, months) = (UnitCode.Parse("130123100000"), UnitCode.Parse("130123100202"), (From: new Period(2026, 1), To: new Period(2026, 10)));
-        await _store.TrySaveAsync(Revision(1, 1m), null, DateTimeOffset.UnixEpoch, default);
-        await _store.TrySaveAsync(Revision(1, 2m) with { Unit = neighbour, Period = new Period(2026, 9) }, null, DateTimeOffset.UnixEpoch, default);
-        await _store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+        await store.TrySaveAsync(Revision(1, 1m), null, DateTimeOffset.UnixEpoch, default);
+        await store.TrySaveAsync(Revision(1, 2m) with { Unit = neighbour, Period = new Period(2026, 9) }, null, DateTimeOffset.UnixEpoch, default);
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
 
-        await _store.TrySaveAsync(Revision(2, 3m) with { Reason = "更正", SubmittedBy = office.Value }, await _store.GetCurrentAsync(Village, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
-        await _store.TrySaveAsync(Revision(1, 4m) with { Unit = office }, null, DateTimeOffset.UnixEpoch, default);
-        await _store.TrySaveAsync(Revision(1, 5m) with { Unit = neighbour, Period = new Period(2026, 11) }, null, DateTimeOffset.UnixEpoch, default);
-        var (current, reasoned) = await _store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+        await store.TrySaveAsync(Revision(2, 3m) with { Reason = "更正", SubmittedBy = office.Value }, await store.GetCurrentAsync(Village, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
+        await store.TrySaveAsync(Revision(1, 4m) with { Unit = office }, null, DateTimeOffset.UnixEpoch, default);
+        await store.TrySaveAsync(Revision(1, 5m) with { Unit = neighbour, Period = new Period(2026, 11) }, null, DateTimeOffset.UnixEpoch, default);
+        var (current, reasoned) = await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
 
         var fresh = new SubmissionStore(TestStorage.Resources(), TestStorage.Names(_prefix), new ReportRowsCache());
         var (currentRead, reasonedRead) = await fresh.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
@@ -149,38 +158,39 @@ public class SubmissionStoreTests : IAsyncLifetime
     public async Task A_towns_report_rows_read_again_fetch_from_storage_only_the_rows_written_since()
     {
         var recorder = new QueryAnswers();
-        var options = new Azure.Data.Tables.TableClientOptions();
-        options.AddPolicy(recorder, Azure.Core.HttpPipelinePosition.PerRetry);
-        var resources = new StorageResources(new Azure.Data.Tables.TableServiceClient(TestStorage.ConnectionString, options),
-            new Azure.Storage.Blobs.BlobServiceClient(TestStorage.ConnectionString), new Azure.Storage.Queues.QueueServiceClient(TestStorage.ConnectionString));
+        var options = new TableClientOptions();
+        options.AddPolicy(recorder, HttpPipelinePosition.PerRetry);
+        var resources = new StorageResources(new TableServiceClient(TestStorage.ConnectionString, options),
+            new BlobServiceClient(TestStorage.ConnectionString), new QueueServiceClient(TestStorage.ConnectionString));
         var store = new SubmissionStore(resources, TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
         var villages = Enumerable.Range(1, 5).Select(i => UnitCode.Parse($"1301231002{i:00}")).ToList();
         foreach (var village in villages)
         {
             await store.TrySaveAsync(Revision(1, 1m) with { Unit = village }, null, DateTimeOffset.UnixEpoch, default);
-            await Task.Delay(5);
         }
 
+        // Storage gives its time to the second: the rows are older than the first read's time, as a month's rows are.
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
         var months = (From: new Period(2026, 1), To: new Period(2026, 10));
         await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
-        var amended = villages[^1];
+        var amended = villages[0];
         await store.TrySaveAsync(Revision(2, 7m) with { Unit = amended, Reason = "更正", SubmittedBy = "130123100000" }, await store.GetCurrentAsync(amended, new Period(2026, 10), default), DateTimeOffset.UnixEpoch, default);
         var (current, reasoned) = await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
 
         // The first read carried every current row; the second the amended village's current row and its revision with a reason.
         Assert.Equal([5, 2], recorder.RowsPerQuery);
-        Assert.Equal([1m, 1m, 1m, 1m, 7m], current.Select(s => s.Values["roads.new_km"]));
+        Assert.Equal([7m, 1m, 1m, 1m, 1m], current.Select(s => s.Values["roads.new_km"]));
         Assert.Equal([(amended, 2)], reasoned.Select(s => (s.Unit, s.Revision)));
     }
 
     /// <summary>How many rows each query's answer carried.</summary>
-    private sealed class QueryAnswers : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    private sealed class QueryAnswers : HttpPipelineSynchronousPolicy
     {
         public List<int> RowsPerQuery { get; } = [];
 
-        public override void OnReceivedResponse(Azure.Core.HttpMessage message)
+        public override void OnReceivedResponse(HttpMessage message)
         {
-            if (message.Request.Method == Azure.Core.RequestMethod.Get && message.Request.Uri.Query.Contains("filter", StringComparison.Ordinal) && message.Response.Content is { } content)
+            if (message.Request.Method == RequestMethod.Get && message.Request.Uri.Query.Contains("filter", StringComparison.Ordinal) && message.Response.Content is { } content)
             {
                 using var answer = System.Text.Json.JsonDocument.Parse(content.ToMemory());
                 RowsPerQuery.Add(answer.RootElement.GetProperty("value").GetArrayLength());
