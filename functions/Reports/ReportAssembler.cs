@@ -40,8 +40,8 @@ public sealed partial class ReportAssembler(
         // The lease is asked for first, the reads under it wait for it: storage that answers one request at a time
         // (Azurite) then does not answer it last.
         var leasing = reports.WaitForLockAsync(townCode, report, ReportStore.LeaseDuration + TimeSpan.FromSeconds(5), clock, cancellationToken);
-        var finding = units.FindTownAsync(townCode, cancellationToken);
-        var locking = LockMonthAsync(townCode, finding, report, cancellationToken);
+        var finding = Observed(units.FindTownAsync(townCode, cancellationToken));
+        var locking = Observed(LockMonthAsync(townCode, finding, report, cancellationToken));
         await using var held = await leasing;
         var (town, stale) = (await finding, await locking);
         if (town is null)
@@ -101,13 +101,14 @@ public sealed partial class ReportAssembler(
     }
 
     /// <summary>
-    /// <paramref name="task"/>, whose failure is not left unobserved should the run stop before it waits for it (the clear
-    /// of a stale mark is conditional on the row as the lock read it: sound whenever it lands).
+    /// <paramref name="task"/>, whose failure is not left unobserved should the run stop before it waits for it (a read
+    /// begun beside the lease; the clear of a stale mark, conditional on the row as the lock read it: sound whenever it
+    /// lands).
     /// </summary>
     private static T Observed<T>(T task)
         where T : Task
     {
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
     }
 

@@ -183,6 +183,70 @@ public class SubmissionStoreTests : IAsyncLifetime
         Assert.Equal([(amended, 2)], reasoned.Select(s => (s.Unit, s.Revision)));
     }
 
+    [Fact]
+    public async Task A_row_changed_while_a_slow_read_pages_through_the_town_comes_with_the_next_read()
+    {
+        // One row a page, and a second's pause after the first: the read is answered over seconds, as a large one may be.
+        var pages = new OneRowPages();
+        var options = new TableClientOptions();
+        options.AddPolicy(pages, HttpPipelinePosition.PerCall);
+        var resources = new StorageResources(new TableServiceClient(TestStorage.ConnectionString, options),
+            new BlobServiceClient(TestStorage.ConnectionString), new QueueServiceClient(TestStorage.ConnectionString));
+        var store = new SubmissionStore(resources, TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
+        var villages = Enumerable.Range(1, 3).Select(i => UnitCode.Parse($"1301231002{i:00}")).ToList();
+        foreach (var village in villages)
+        {
+            await _store.TrySaveAsync(Revision(1, 1m) with { Unit = village }, null, DateTimeOffset.UnixEpoch, default);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var months = (From: new Period(2026, 1), To: new Period(2026, 10));
+
+        // The first village is amended right after the first page brought it, and the last a little later, before its
+        // page comes: the read sees the last one's change, stamped after the first one's it missed.
+        void Amend(UnitCode village, decimal value) => _store.TrySaveAsync(Revision(2, value) with { Unit = village, Reason = "更正", SubmittedBy = "130123100000" },
+            _store.GetCurrentAsync(village, new Period(2026, 10), default).GetAwaiter().GetResult(), DateTimeOffset.UnixEpoch, default).GetAwaiter().GetResult();
+        pages.AfterFirstPage = () =>
+        {
+            Amend(villages[0], 7m);
+            Thread.Sleep(50);
+            Amend(villages[2], 9m);
+        };
+        var (first, _) = await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+        var (current, reasoned) = await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
+
+        Assert.Equal([1m, 1m, 9m], first.Select(s => s.Values["roads.new_km"]));
+        Assert.Equal([7m, 1m, 9m], current.Select(s => s.Values["roads.new_km"]));
+        Assert.Equal([(villages[0], 2), (villages[2], 2)], reasoned.Select(s => (s.Unit, s.Revision)));
+    }
+
+    /// <summary>Asks for one row a page, and runs <see cref="AfterFirstPage"/> once (then pauses a second) when the first page of a query arrives.</summary>
+    private sealed class OneRowPages : HttpPipelineSynchronousPolicy
+    {
+        public Action? AfterFirstPage { get; set; }
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (IsQuery(message))
+            {
+                message.Request.Uri.AppendQuery("$top", "1");
+            }
+        }
+
+        public override void OnReceivedResponse(HttpMessage message)
+        {
+            if (IsQuery(message) && AfterFirstPage is { } then)
+            {
+                AfterFirstPage = null;
+                then();
+                Thread.Sleep(TimeSpan.FromSeconds(1.1));
+            }
+        }
+
+        private static bool IsQuery(HttpMessage message) =>
+            message.Request.Method == RequestMethod.Get && message.Request.Uri.Query.Contains("filter", StringComparison.Ordinal);
+    }
+
     /// <summary>How many rows each query's answer carried.</summary>
     private sealed class QueryAnswers : HttpPipelineSynchronousPolicy
     {

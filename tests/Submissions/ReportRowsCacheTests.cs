@@ -60,7 +60,7 @@ public class ReportRowsCacheTests
 
         var again = kept.With([], Noon.AddMinutes(10));
 
-        Assert.Equal(kept.Current, again.Current);
+        Assert.Same(kept.Current, again.Current);
         Assert.Equal(Noon.AddMinutes(10), again.AnsweredAt);
     }
 
