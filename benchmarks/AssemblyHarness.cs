@@ -6,7 +6,9 @@ using VillageReports.Catalog;
 using VillageReports.Delivery;
 using VillageReports.Local;
 using VillageReports.Reports;
+using VillageReports.Storage;
 using VillageReports.Submissions;
+using VillageReports.Targets;
 using VillageReports.Units;
 
 using static VillageReports.Benchmarks.Stats;
@@ -25,8 +27,8 @@ public static class AssemblyHarness
     public static async Task RunAsync(int villages = 20, int rounds = 40)
     {
         // The rows a run reads were written days before it, where here they are seconds old: a report's read asks again
-        // for the rows stamped within a margin of the newest it has seen (5 minutes, for storage servers' clocks), here
-        // one second, so the seed is as old as a month's rows are (Azurite is one process with one clock).
+        // for the rows stamped within a margin before the storage's time at the last read (5 minutes, for the service's
+        // clocks), here one second, so the seed is as old as a month's rows are (Azurite is one process with one clock).
         await using var harness = await HarnessApp.StartAsync(TimeSpan.FromSeconds(100), inMemory: true, services: storage => services =>
         {
             RoundTrips.Register(services, storage.ConnectionString);
@@ -150,8 +152,8 @@ public static class AssemblyHarness
         // reads them, and from nothing, as an instance's first run does) and the inputs hash.
         var (load, coldLoad, hashing) = (NewSample(), NewSample(), NewSample());
         ReportDataLoader ColdLoader(ReportRowsCache rows) => new(
-            new SubmissionStore(app.Services.GetRequiredService<VillageReports.Storage.StorageResources>(), app.Services.GetRequiredService<VillageReports.Storage.StorageNames>(), rows),
-            app.Services.GetRequiredService<VillageReports.Targets.TargetStore>());
+            new SubmissionStore(app.Services.GetRequiredService<StorageResources>(), app.Services.GetRequiredService<StorageNames>(), rows),
+            app.Services.GetRequiredService<TargetStore>());
         for (var i = -5; i < rounds; i++)
         {
             var (_, loaded) = await load.TimeAsync(() => loader.LoadAsync(town, new Period(last.Year - 1, 1), last, last.Year, default), record: i >= 0);

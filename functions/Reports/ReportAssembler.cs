@@ -58,10 +58,8 @@ public sealed partial class ReportAssembler(
         }
 
         // Under the lease: the figures, from January of last year (a report compares with the year before), the latest
-        // version (written only under it) and the annual wording (read once: the same text is hashed and rendered). The
-        // figures are asked for first: storage that answers one request at a time (Azurite) then answers the small reads
-        // while this process decodes the large one. A stale mark is answered by the version this run makes, so it is
-        // cleared meanwhile, on the row as the lock saw it (a save that marks the month again keeps its mark for the next
+        // version (written only under it) and the annual wording (read once: the same text is hashed and rendered). A
+        // stale mark is answered by the version this run makes, so it is cleared meanwhile, on the row as the lock saw it (a save that marks the month again keeps its mark for the next
         // run), and only waited for before the version is written.
         var loading = loader.LoadAsync(town, new Period(report.Year - 1, 1), report.End, report.Year, cancellationToken);
         var latestVersion = reports.LatestAsync(townCode, report, cancellationToken);
@@ -134,14 +132,13 @@ public sealed partial class ReportAssembler(
             await queue.SendAsync(Work.Deliveries, new DeliveryJob(version.Town.Value, version.Kind.Name(), version.Report.ToString(), version.Version, version.Sha256, version.Size), cancellationToken);
             var marking = reports.MarkDeliveryQueuedAsync(version, cancellationToken);
 
-            // A withdrawal of an approval, under the lease, must see the delivery queued: the lease goes after the mark.
-            // A town without approval has no withdrawal; a run that takes its lease before the mark lands queues the
+            // A withdrawal of an approval, under the lease, must see the delivery queued: the lease goes after the mark,
+            // when the run ends. A town without approval has no withdrawal; a run that takes its lease before the mark lands queues the
             // delivery again, and a version is delivered once however often its message arrives. (The town is as this run
             // read it: one that turns approval on, then approves and withdraws within the milliseconds before the mark
             // lands, could withdraw a version already on its way, as a run that read the town just before the switch
             // delivers without approval.)
             await Task.WhenAll(marking, town.RequireApproval ? Task.CompletedTask : lease.DisposeAsync().AsTask());
-            await lease.DisposeAsync();
         }
     }
 

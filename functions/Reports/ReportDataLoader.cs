@@ -12,10 +12,9 @@ public sealed class ReportDataLoader(SubmissionStore submissions, TargetStore ta
 {
     public async Task<ReportData> LoadAsync(Town town, Period from, Period through, int targetYear, CancellationToken cancellationToken)
     {
-        // The large read goes first: storage that answers one request at a time (Azurite) then answers the small one
-        // while this process decodes the large.
-        var rows = submissions.GetTownReportRowsAsync(town.Code, from, through, cancellationToken);
+        // The small read goes first: storage that answers one request at a time (Azurite) then does not queue it behind the large one.
         var yearTargets = targets.GetAsync(town.Code, targetYear, cancellationToken);
+        var rows = submissions.GetTownReportRowsAsync(town.Code, from, through, cancellationToken);
         await Task.WhenAll(rows, yearTargets);
         var (currentRows, reasoned) = await rows;
 

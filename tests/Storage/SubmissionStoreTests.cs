@@ -158,19 +158,8 @@ public class SubmissionStoreTests : IAsyncLifetime
     public async Task A_towns_report_rows_read_again_fetch_from_storage_only_the_rows_written_since()
     {
         var recorder = new QueryAnswers();
-        var options = new TableClientOptions();
-        options.AddPolicy(recorder, HttpPipelinePosition.PerRetry);
-        var resources = new StorageResources(new TableServiceClient(TestStorage.ConnectionString, options),
-            new BlobServiceClient(TestStorage.ConnectionString), new QueueServiceClient(TestStorage.ConnectionString));
-        var store = new SubmissionStore(resources, TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
-        var villages = Enumerable.Range(1, 5).Select(i => UnitCode.Parse($"1301231002{i:00}")).ToList();
-        foreach (var village in villages)
-        {
-            await store.TrySaveAsync(Revision(1, 1m) with { Unit = village }, null, DateTimeOffset.UnixEpoch, default);
-        }
-
-        // Storage gives its time to the second: the rows are older than the first read's time, as a month's rows are.
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var store = StoreThrough(recorder, HttpPipelinePosition.PerRetry);
+        var villages = await VillagesSeededBeforeTheReadAsync(5);
         var months = (From: new Period(2026, 1), To: new Period(2026, 10));
         await store.GetTownReportRowsAsync(Village.Town, months.From, months.To, default);
         var amended = villages[0];
@@ -188,18 +177,8 @@ public class SubmissionStoreTests : IAsyncLifetime
     {
         // One row a page, and a second's pause after the first: the read is answered over seconds, as a large one may be.
         var pages = new OneRowPages();
-        var options = new TableClientOptions();
-        options.AddPolicy(pages, HttpPipelinePosition.PerCall);
-        var resources = new StorageResources(new TableServiceClient(TestStorage.ConnectionString, options),
-            new BlobServiceClient(TestStorage.ConnectionString), new QueueServiceClient(TestStorage.ConnectionString));
-        var store = new SubmissionStore(resources, TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
-        var villages = Enumerable.Range(1, 3).Select(i => UnitCode.Parse($"1301231002{i:00}")).ToList();
-        foreach (var village in villages)
-        {
-            await _store.TrySaveAsync(Revision(1, 1m) with { Unit = village }, null, DateTimeOffset.UnixEpoch, default);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        var store = StoreThrough(pages, HttpPipelinePosition.PerCall);
+        var villages = await VillagesSeededBeforeTheReadAsync(3);
         var months = (From: new Period(2026, 1), To: new Period(2026, 10));
 
         // The first village is amended right after the first page brought it, and the last a little later, before its
@@ -218,6 +197,32 @@ public class SubmissionStoreTests : IAsyncLifetime
         Assert.Equal([1m, 1m, 9m], first.Select(s => s.Values["roads.new_km"]));
         Assert.Equal([7m, 1m, 9m], current.Select(s => s.Values["roads.new_km"]));
         Assert.Equal([(villages[0], 2), (villages[2], 2)], reasoned.Select(s => (s.Unit, s.Revision)));
+    }
+
+    /// <summary>A store whose table requests pass through <paramref name="policy"/>, with no overlap: each read asks for exactly what was written since the last.</summary>
+    private SubmissionStore StoreThrough(HttpPipelinePolicy policy, HttpPipelinePosition position)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(policy, position);
+        var resources = new StorageResources(new TableServiceClient(TestStorage.ConnectionString, options),
+            new BlobServiceClient(TestStorage.ConnectionString), new QueueServiceClient(TestStorage.ConnectionString));
+        return new SubmissionStore(resources, TestStorage.Names(_prefix), new ReportRowsCache(overlap: TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// Villages' first submissions, stored more than a second before the read that follows: storage gives its time to the
+    /// second, and a month's rows are older than the read that reports them.
+    /// </summary>
+    private async Task<List<UnitCode>> VillagesSeededBeforeTheReadAsync(int count)
+    {
+        var villages = Enumerable.Range(1, count).Select(i => UnitCode.Parse($"1301231002{i:00}")).ToList();
+        foreach (var village in villages)
+        {
+            await _store.TrySaveAsync(Revision(1, 1m) with { Unit = village }, null, DateTimeOffset.UnixEpoch, default);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        return villages;
     }
 
     /// <summary>Asks for one row a page, and runs <see cref="AfterFirstPage"/> once (then pauses a second) when the first page of a query arrives.</summary>
